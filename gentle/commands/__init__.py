@@ -1,0 +1,1 @@
+"""CLI command groups, one module each. None imports textual at module level."""

@@ -1,0 +1,1 @@
+"""The pure flow engine: clock, countdowns, breathing pacer, routing and the runner. No textual here."""

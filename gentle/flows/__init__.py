@@ -1,0 +1,1 @@
+"""The YAML flow format: typed models, loading, validation and the catalogue. No textual here."""

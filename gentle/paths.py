@@ -1,0 +1,63 @@
+"""Where gentle keeps things, and how private directories and files are made.
+
+Precedence for the data directory: ``--data-dir`` (via :func:`set_data_dir`), then
+``GENTLE_HOME``, then the platformdirs user data directory. ``GENTLE_HOME`` also holds
+config and user flows, so tests (and cautious users) can keep everything in one place.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP = "gentle"
+_data_dir_override: Path | None = None
+
+
+def set_data_dir(path: Path | None) -> None:
+    global _data_dir_override
+    _data_dir_override = Path(path).expanduser() if path else None
+
+
+def _home() -> Path | None:
+    value = os.environ.get("GENTLE_HOME")
+    return Path(value).expanduser() if value else None
+
+
+def data_dir() -> Path:
+    if _data_dir_override is not None:
+        return _data_dir_override
+    home = _home()
+    if home is not None:
+        return home / "data"
+    from platformdirs import user_data_path
+
+    return user_data_path(APP, appauthor=False)
+
+
+def config_dir() -> Path:
+    home = _home()
+    if home is not None:
+        return home / "config"
+    from platformdirs import user_config_path
+
+    return user_config_path(APP, appauthor=False)
+
+
+def user_flows_dir() -> Path:
+    return config_dir() / "flows"
+
+
+def config_file() -> Path:
+    return config_dir() / "config.yaml"
+
+
+def database_file() -> Path:
+    return data_dir() / "gentle.db"
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) as 0700, whatever the umask, and return it."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+    return path

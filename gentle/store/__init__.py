@@ -1,0 +1,1 @@
+"""Session notes in SQLite: schema, recording, history, insights, export. No textual here."""
