@@ -1,0 +1,93 @@
+"""What the runner tells its listeners (the store's recorder, the TUI) as things happen.
+
+Every event carries ``at``: the clock's ``now()`` (seconds since the epoch, UTC).
+Events are plain frozen data so a listener can persist them without knowing the runner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal, Union
+
+
+@dataclass(frozen=True)
+class StepEntered:
+    step_id: str
+    at: float
+
+
+@dataclass(frozen=True)
+class AnswerGiven:
+    step_id: str
+    partner: int | None  # 0, 1, or None for a shared ("together") answer
+    value: Any  # JSON-able; see docs/design.md for the shape per step kind
+    at: float
+    defaulted: bool = False
+
+
+@dataclass(frozen=True)
+class AnswerWithdrawn:
+    """Back was pressed: this answer no longer counts (a later AnswerGiven may replace it)."""
+
+    step_id: str
+    partner: int | None
+    at: float
+
+
+@dataclass(frozen=True)
+class StepSkipped:
+    step_id: str
+    at: float
+
+
+@dataclass(frozen=True)
+class TimerEnded:
+    step_id: str
+    seconds: float  # time actually spent, pauses excluded
+    how: Literal["finished", "early", "skipped"]
+    at: float
+
+
+@dataclass(frozen=True)
+class BreakStarted:
+    called_by: int | None  # partner index, or None when a flow step started it
+    seconds: float
+    deadline: float  # wall-clock epoch seconds, UTC: survives a restart
+    at: float
+    step_id: str | None = None
+
+
+@dataclass(frozen=True)
+class BreakEnded:
+    seconds: float  # time actually spent
+    how: Literal["finished", "early"]
+    at: float
+
+
+@dataclass(frozen=True)
+class Paused:
+    at: float
+
+
+@dataclass(frozen=True)
+class Resumed:
+    at: float
+
+
+@dataclass(frozen=True)
+class Finished:
+    at: float
+
+
+Event = Union[
+    StepEntered,
+    AnswerGiven,
+    AnswerWithdrawn,
+    StepSkipped,
+    TimerEnded,
+    BreakStarted,
+    BreakEnded,
+    Paused,
+    Resumed,
+    Finished,
+]
