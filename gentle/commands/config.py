@@ -1,7 +1,72 @@
-"""Commands: config (filled in by its issue)."""
+"""Commands: ``gentle config`` (the settings in force and where each came from) and
+``gentle config path``. No textual import: these open no screen.
+"""
+
+from __future__ import annotations
+
+import os
 
 import typer
 
+from gentle.text import clean_line
+
+_ORIGIN_WORDS = {"default": "default", "file": "file", "environment": "environment"}
+
 
 def register(app: typer.Typer) -> None:
-    pass
+    config_app = typer.Typer(
+        name="config",
+        help="Show gentle's settings and where each one came from.",
+        no_args_is_help=False,
+        add_completion=False,
+        rich_markup_mode=None,
+    )
+
+    @config_app.callback(invoke_without_command=True)
+    def show(ctx: typer.Context) -> None:
+        """Print each setting in force, and whether it is the default or came from
+        config.yaml or an environment variable."""
+        if ctx.invoked_subcommand is None:
+            print_settings()
+
+    @config_app.command("path")
+    def path() -> None:
+        """Print where the settings file is (it may not exist yet)."""
+        from gentle import paths
+
+        typer.echo(str(paths.config_file()))
+
+    app.add_typer(config_app, name="config")
+
+
+def print_settings() -> None:
+    from gentle.config import ENVIRONMENT, FIELD_NAMES, describe, load_settings
+
+    loaded = load_settings()
+    if loaded.problems:
+        if any(p.severity == "error" for p in loaded.problems):
+            heading = "gentle: some settings could not be used, so gentle uses the defaults for those:"
+        else:
+            heading = "gentle: a note about your settings:"
+        typer.echo(heading, err=True)
+        for problem in loaded.problems:
+            typer.echo(f"  {clean_line(str(problem))}", err=True)
+        typer.echo("", err=True)
+    state = "" if loaded.file_exists else "  (not created yet)"
+    typer.echo(f"Settings file: {clean_line(str(loaded.path))}{state}")
+    typer.echo("")
+    variable_for = {name: variable for variable, (name, _) in ENVIRONMENT.items()}
+    rows = []
+    for name in FIELD_NAMES:
+        origin = loaded.origins[name]
+        where = _ORIGIN_WORDS[origin]
+        if origin == "environment":
+            where += f" ({variable_for[name]})"
+        rows.append((name, clean_line(describe(name, getattr(loaded.config, name))), where))
+    name_width = max(len(r[0]) for r in rows)
+    value_width = min(max(len(r[1]) for r in rows), 40)
+    for name, value, where in rows:
+        typer.echo(f"{name:<{name_width}}  {value:<{value_width}}  {where}".rstrip())
+    if os.environ.get("NO_COLOR"):
+        typer.echo("")
+        typer.echo("NO_COLOR is set, so gentle shows no colours whatever the theme.")
