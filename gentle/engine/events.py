@@ -49,6 +49,19 @@ class TimerEnded:
 
 
 @dataclass(frozen=True)
+class TurnTaken:
+    """One speaker/listener exchange in a turns step was confirmed ("I felt heard").
+
+    Emitted as it happens so the mirror text is not lost if the app closes mid-step;
+    the step's AnswerGiven (all exchanges) follows when the last round is done.
+    """
+
+    step_id: str
+    exchange: dict[str, Any]  # see gentle.engine.turns for the keys
+    at: float
+
+
+@dataclass(frozen=True)
 class BreakStarted:
     called_by: int | None  # partner index, or None when a flow step started it
     seconds: float
@@ -85,6 +98,7 @@ Event = Union[
     AnswerWithdrawn,
     StepSkipped,
     TimerEnded,
+    TurnTaken,
     BreakStarted,
     BreakEnded,
     Paused,

@@ -1,0 +1,127 @@
+"""Everything a Runner needs to continue a session, and its JSON-able form.
+
+What survives a restart, and how:
+
+* the current step, who is being asked, the history used by back(), every answer;
+* countdowns (timer steps, the turns floor, a called break) keep their wall-clock
+  deadline: the time runs on while the app is closed, so closing mid-break and
+  reopening 5 minutes later leaves 5 minutes less;
+* stopwatches (the breathing pacer, the session's elapsed time) count only time spent
+  in the app: they continue from the value they had when the snapshot was taken.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from gentle.engine.answers import Answer
+from gentle.engine.breaks import BreakState
+from gentle.engine.countdown import Countdown, Stopwatch
+from gentle.engine.turns import TurnState
+
+SNAPSHOT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Visit:
+    """A step the couple left, for back(): where its answers start in the answer list,
+    and whether it was completed (rather than skipped or jumped away from)."""
+
+    step_id: str
+    mark: int
+    complete: bool
+
+
+@dataclass
+class SessionState:
+    """The runner's mutable state, kept in one place so it can be saved whole."""
+
+    session: Stopwatch
+    step_id: str | None = None
+    asking_index: int = 0
+    mark: int = 0  # len(answers) when the current step was entered
+    history: list[Visit] = field(default_factory=list)
+    answers: list[Answer] = field(default_factory=list)
+    timer: Countdown | None = None
+    breath: Stopwatch | None = None
+    turn: TurnState | None = None
+    paused: bool = False
+    break_: BreakState | None = None
+    flooding: bool = False
+    finished: bool = False
+
+
+def _watch_out(watch: Stopwatch | None, now: float) -> dict[str, Any] | None:
+    if watch is None:
+        return None
+    return {"elapsed": watch.elapsed(now), "running": watch.running}
+
+
+def _watch_in(data: dict[str, Any] | None, now: float) -> Stopwatch | None:
+    if data is None:
+        return None
+    watch = Stopwatch.stopped_at(float(data["elapsed"]))
+    return watch.resume(now) if data.get("running") else watch
+
+
+def encode(
+    state: SessionState, *, now: float, flow_id: str, partners: tuple[str, str]
+) -> dict[str, Any]:
+    return {
+        "version": SNAPSHOT_VERSION,
+        "flow_id": flow_id,
+        "partners": list(partners),
+        "at": now,
+        "step_id": state.step_id,
+        "asking_index": state.asking_index,
+        "mark": state.mark,
+        "history": [
+            {"step_id": v.step_id, "mark": v.mark, "complete": v.complete} for v in state.history
+        ],
+        "answers": [a.to_dict() for a in state.answers],
+        "timer": None if state.timer is None else state.timer.to_dict(),
+        "breath": _watch_out(state.breath, now),
+        "turn": None if state.turn is None else state.turn.to_dict(),
+        "session": _watch_out(state.session, now),
+        "paused": state.paused,
+        "break": None if state.break_ is None else state.break_.to_dict(),
+        "flooding": state.flooding,
+        "finished": state.finished,
+    }
+
+
+def decode(data: dict[str, Any], *, now: float) -> tuple[SessionState, tuple[str, str]]:
+    """Rebuild the state saved by :func:`encode`; ValueError when it cannot be read."""
+    if not isinstance(data, dict):
+        raise ValueError("a snapshot must be a mapping")
+    version = data.get("version")
+    if version != SNAPSHOT_VERSION:
+        raise ValueError(f"this snapshot has version {version!r}; gentle reads {SNAPSHOT_VERSION}")
+    try:
+        partners = tuple(str(p) for p in data["partners"])
+        if len(partners) != 2:
+            raise ValueError("a snapshot names exactly two partners")
+        session = _watch_in(data["session"], now)
+        assert session is not None
+        state = SessionState(
+            session=session,
+            step_id=data["step_id"],
+            asking_index=int(data["asking_index"]),
+            mark=int(data["mark"]),
+            history=[
+                Visit(str(v["step_id"]), int(v["mark"]), bool(v["complete"]))
+                for v in data["history"]
+            ],
+            answers=[Answer.from_dict(a) for a in data["answers"]],
+            timer=None if data["timer"] is None else Countdown.from_dict(data["timer"]),
+            breath=_watch_in(data["breath"], now),
+            turn=None if data["turn"] is None else TurnState.from_dict(data["turn"]),
+            paused=bool(data["paused"]),
+            break_=None if data["break"] is None else BreakState.from_dict(data["break"]),
+            flooding=bool(data["flooding"]),
+            finished=bool(data["finished"]),
+        )
+    except (KeyError, TypeError, AssertionError) as error:
+        raise ValueError(f"this snapshot is incomplete or damaged ({error!r})") from error
+    return state, (partners[0], partners[1])
