@@ -1,7 +1,213 @@
-"""Commands: notes (filled in by its issue)."""
+"""Commands about saved sessions: history, show, export, import, forget, where.
+
+None of these open a screen, so none imports textual; the store is imported inside each
+command so ``gentle --version`` stays fast. Everything a partner wrote is printed with
+``typer.echo`` after ``gentle.text.clean``: never as markup, never with raw escape bytes.
+Every problem becomes one plain line on stderr and exit code 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from pathlib import Path
+from typing import Any, Callable, List, Optional
 
 import typer
 
+from gentle.text import clean_line
+
+
+def _safe_json(data: Any) -> str:
+    from gentle.store.export import to_json
+
+    return to_json(data)
+
+
+def _kind_errors(command: Callable[..., None]) -> Callable[..., None]:
+    """Turn every store or file problem into one kind line and exit code 1."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        from gentle.store.errors import StoreError
+
+        try:
+            command(*args, **kwargs)
+        except StoreError as error:
+            typer.echo(clean_line(str(error)), err=True)
+            raise typer.Exit(1) from None
+        except (sqlite3.Error, OSError) as error:
+            typer.echo(
+                clean_line(f"gentle couldn't work with its saved notes: {error}"), err=True
+            )
+            raise typer.Exit(1) from None
+
+    return run
+
+
+def _store() -> Any:
+    from gentle.store.db import open_store
+
+    return open_store()
+
+
+def history(
+    as_json: bool = typer.Option(False, "--json", help="Print the sessions as JSON."),
+    limit: Optional[int] = typer.Option(
+        None, "--limit", min=1, help="Show at most this many (newest first)."
+    ),
+) -> None:
+    """List saved sessions, newest first."""
+    from gentle.store import describe as say
+    from gentle.store.history import count_sessions, list_sessions
+
+    with _store() as store:
+        shown = limit if limit is not None or as_json else 20
+        rows = list_sessions(store, limit=shown)
+        total = count_sessions(store)
+    if as_json:
+        typer.echo(_safe_json([row.to_dict() for row in rows]), nl=False)
+        return
+    if not rows:
+        typer.echo("No saved sessions yet. They appear here after you use gentle together.")
+        return
+    for row in rows:
+        title = clean_line(row.flow_title)
+        title = title if len(title) <= 26 else title[:25] + "…"
+        feelings = "  ".join(
+            f"{clean_line(name)} {say.distress(*d)}" for name, d in zip(row.partners, row.distress)
+        )
+        walk = " (rehearsal)" if row.source == "walk" else ""
+        typer.echo(
+            f"{row.id[:8]}  {say.when(row.started_at)}  {title:<26}  "
+            f"{say.duration(row.seconds):>9}  {row.outcome:<11}  {feelings}{walk}"
+        )
+    if total > len(rows):
+        typer.echo(f"Showing the newest {len(rows)} of {total} sessions; use --limit for more.")
+
+
+def show(
+    session: str = typer.Argument(..., help="A session id (the first few characters are enough)."),
+    as_json: bool = typer.Option(False, "--json", help="Print everything about it as JSON."),
+) -> None:
+    """Show one saved session in full."""
+    from gentle.store.export import export_data, to_text
+    from gentle.store.history import session_detail
+    from gentle.store.sessions import find_session_id
+
+    with _store() as store:
+        if as_json:
+            typer.echo(_safe_json(export_data(store, [find_session_id(store, session)])), nl=False)
+            return
+        detail = session_detail(store, session)
+    typer.echo(to_text(detail), nl=False)
+
+
+def export(
+    sessions: Optional[List[str]] = typer.Argument(None, help="Session ids (or prefixes)."),
+    every: bool = typer.Option(False, "--all", help="Export every saved session."),
+    fmt: str = typer.Option("md", "--format", help="md (to read or print) or json (everything)."),
+    output: Optional[Path] = typer.Option(
+        None, "-o", "--output", help="Write to this file instead of the terminal."
+    ),
+) -> None:
+    """Export sessions as Markdown for reading or printing, or as complete JSON."""
+    from gentle.store.export import export_data, to_json, to_markdown, write_private_file
+    from gentle.store.history import session_detail
+    from gentle.store.sessions import find_session_id
+
+    if fmt not in ("md", "json"):
+        _fail(f"--format must be md or json, not {fmt!r}.")
+    if not every and not sessions:
+        _fail("Say which sessions to export (their ids), or use --all.")
+    with _store() as store:
+        ids = None if every else [find_session_id(store, s) for s in sessions or []]
+        if fmt == "json":
+            text = to_json(export_data(store, ids))
+        else:
+            if ids is None:
+                with store.read() as conn:
+                    ids = [r[0] for r in conn.execute("SELECT id FROM sessions ORDER BY started_at")]
+            text = to_markdown(session_detail(store, i) for i in ids)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    write_private_file(output, text)
+    typer.echo(clean_line(f"Saved to {output} (readable only by you)."))
+
+
+def import_(
+    file: Path = typer.Argument(..., help="A JSON file made by gentle export --format json."),
+) -> None:
+    """Bring sessions from a JSON export into your notes (importing twice adds nothing)."""
+    from gentle.store.importer import import_file
+
+    with _store() as store:
+        result = import_file(store, file)
+    added = f"{result.added} session" + ("" if result.added == 1 else "s")
+    already = f" ({result.already_there} were already here)" if result.already_there else ""
+    typer.echo(f"Imported {added}{already}.")
+
+
+def forget(
+    sessions: Optional[List[str]] = typer.Argument(None, help="Session ids (or prefixes)."),
+    every: bool = typer.Option(False, "--all", help="Forget every saved session."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Don't ask first."),
+) -> None:
+    """Delete sessions for good, and erase their words from gentle's files."""
+    from gentle.store.forget import DISK_CAVEAT
+    from gentle.store.forget import forget as forget_sessions
+    from gentle.store.history import count_sessions
+    from gentle.store.sessions import find_session_id
+
+    if not every and not sessions:
+        _fail("Say which sessions to forget (their ids), or use --all.")
+    with _store() as store:
+        ids = None if every else sorted({find_session_id(store, s) for s in sessions or []})
+        n = count_sessions(store) if ids is None else len(ids)
+        if n == 0:
+            typer.echo("There are no saved sessions to forget.")
+            return
+        what = "every saved session" if ids is None else f"{n} session" + ("" if n == 1 else "s")
+        if not yes:
+            try:
+                sure = typer.confirm(f"Forget {what}? This can't be undone.", default=False)
+            except typer.Abort:  # no answer at all (stdin closed): that is not a yes
+                typer.echo("")
+                sure = False
+            if not sure:
+                typer.echo("Nothing was forgotten.")
+                raise typer.Exit(1)
+        done = forget_sessions(store, ids)
+    gone = f"{done.sessions} session" + ("" if done.sessions == 1 else "s")
+    typer.echo(f"Forgot {gone}. {DISK_CAVEAT}")
+    if not done.scrubbed:
+        typer.echo(
+            "Another gentle window is open, so some erased text may linger in the notes "
+            "files until it closes. Run gentle forget again afterwards to finish.",
+            err=True,
+        )
+
+
+def where() -> None:
+    """Print where gentle keeps your notes, settings and flows."""
+    from gentle import paths
+
+    typer.echo(f"notes:    {paths.database_file()}")
+    typer.echo(f"data:     {paths.data_dir()}")
+    typer.echo(f"settings: {paths.config_file()}")
+    typer.echo(f"flows:    {paths.user_flows_dir()}")
+
+
+def _fail(message: str) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(2)
+
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.command("history")(_kind_errors(history))
+    app.command("show")(_kind_errors(show))
+    app.command("export")(_kind_errors(export))
+    app.command("import")(_kind_errors(import_))
+    app.command("forget")(_kind_errors(forget))
+    app.command("where")(where)

@@ -1,0 +1,51 @@
+"""``gentle forget``: delete sessions so their words are gone from the database files.
+
+``secure_delete`` (set when the store opens) overwrites freed content with zeros; the
+WAL is then checkpointed into the main file and truncated, and VACUUM rebuilds the file
+without the freed pages, with a last checkpoint for the WAL VACUUM itself wrote.
+
+What this cannot promise: the disk itself (SSD wear levelling, file system journals,
+snapshots and backups) may still hold older copies. The CLI says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from gentle.store.db import Store
+
+DISK_CAVEAT = (
+    "gentle has erased these notes from its own files. The disk itself, backups or "
+    "file-system snapshots may still keep older copies for a while; that is outside "
+    "gentle's reach."
+)
+
+
+@dataclass(frozen=True)
+class Forgotten:
+    sessions: int
+    scrubbed: bool  # False when another open gentle kept the WAL from being emptied
+
+
+def forget(store: Store, ids: Sequence[str] | None) -> Forgotten:
+    """Delete the given sessions (every session when ``ids`` is None)."""
+    with store.write() as conn:
+        if ids is None:
+            removed = conn.execute("DELETE FROM sessions").rowcount
+        else:
+            removed = 0
+            for session_id in ids:
+                removed += conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,)).rowcount
+        # A flow copy nobody refers to any more goes too: it may hold the couple's own flow.
+        conn.execute("DELETE FROM flows WHERE hash NOT IN (SELECT flow_hash FROM sessions)")
+    return Forgotten(removed, scrub(store))
+
+
+def scrub(store: Store) -> bool:
+    """Leave no freed page behind in the main file or the WAL; False if a reader blocked it."""
+    with store.read() as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("VACUUM")
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    return not busy

@@ -1,0 +1,137 @@
+"""``gentle import``: a JSON export back into the store.
+
+Sessions are keyed by their UUID, so importing the same file twice adds nothing. Each
+session's events are replayed through the recorder's own ``record_event``, so imported
+sessions look exactly like recorded ones. The whole file is one transaction: it goes in
+completely or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gentle.store.db import Store
+from gentle.store.errors import ImportFormatError
+from gentle.store.export import FORMAT, FORMAT_VERSION
+from gentle.store.flowcopy import flow_from_dict, flow_hash, flow_to_json
+from gentle.store.recorder import FlowFacts, event_from_dict, record_event
+from gentle.store.sessions import save_flow_copy
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    already_there: int
+
+
+def import_file(store: Store, path: Path) -> ImportResult:
+    path = Path(path).expanduser()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ImportFormatError(f"{path}: there is no such file.", path) from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or "it isn't a text file"
+        raise ImportFormatError(f"{path}: couldn't read it ({reason}).", path) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportFormatError(
+            f"{path}:{error.lineno}:{error.colno}: this isn't a gentle export "
+            f"(the JSON is broken here: {error.msg}).",
+            path,
+            error.lineno,
+            error.colno,
+        ) from None
+    return import_data(store, data, path)
+
+
+def import_data(store: Store, data: Any, path: Path | str = "(import)") -> ImportResult:
+    flows, sessions = _check_shape(data, Path(path))
+    added = skipped = 0
+    with store.write() as conn:
+        copies: dict[str, tuple[str, FlowFacts]] = {}
+        for n, raw in enumerate(sessions, 1):
+            try:
+                session_id = uuid.UUID(hex=str(raw["id"])).hex
+                if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone():
+                    skipped += 1
+                    continue
+                digest, facts = copies.get(raw["flow"]) or _flow_copy(conn, flows[raw["flow"]])
+                copies[raw["flow"]] = (digest, facts)
+                _insert_session(conn, session_id, digest, raw, facts)
+                added += 1
+            except ImportFormatError:
+                raise
+            except (KeyError, TypeError, ValueError, AttributeError) as error:
+                raise ImportFormatError(
+                    f"{path}: session {n} can't be read ({type(error).__name__}: {error}). "
+                    "Nothing was imported.",
+                    Path(path),
+                ) from None
+    return ImportResult(added, skipped)
+
+
+def _check_shape(data: Any, path: Path) -> tuple[dict[str, Any], list[Any]]:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ImportFormatError(f"{path}: this isn't a gentle export.", path)
+    version = data.get("version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise ImportFormatError(
+            f"{path}: this export comes from a newer gentle (format {version!r}); "
+            "please update gentle to import it.",
+            path,
+        )
+    flows, sessions = data.get("flows"), data.get("sessions")
+    if not isinstance(flows, dict) or not isinstance(sessions, list):
+        raise ImportFormatError(f"{path}: this export is missing its flows or sessions.", path)
+    return flows, sessions
+
+
+def _flow_copy(conn: Any, raw: dict[str, Any]) -> tuple[str, FlowFacts]:
+    flow = flow_from_dict(raw)
+    body = flow_to_json(flow)
+    digest = flow_hash(body)
+    save_flow_copy(conn, digest, flow.id, flow.title, body)
+    return digest, FlowFacts.of(flow)
+
+
+def _insert_session(
+    conn: Any, session_id: str, digest: str, raw: dict[str, Any], facts: FlowFacts
+) -> None:
+    a, b = (str(name) for name in raw["partners"][:2])
+    started = float(raw["started_at"])
+    outcome = raw.get("outcome")
+    if outcome not in (None, "completed", "abandoned"):
+        raise ValueError(f"unknown outcome {outcome!r}")
+    source = raw.get("source") if raw.get("source") in ("app", "walk") else "app"
+    conn.execute(
+        "INSERT INTO sessions (id, flow_hash, flow_id, flow_title, partner_a, partner_b,"
+        " started_at, last_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (session_id, digest, str(raw["flow_id"]), str(raw["flow_title"]), a, b, started, started,
+         source),
+    )  # fmt: skip
+    for event in raw["events"]:
+        record_event(conn, session_id, event_from_dict(event), facts)
+    for note in raw.get("notes", []):
+        conn.execute(
+            "INSERT INTO notes (session_id, step_id, text, at) VALUES (?, ?, ?, ?)",
+            (session_id, note.get("step_id"), str(note["text"]), float(note["at"])),
+        )
+    # What the file says wins over what replaying implies (an abandoned session, say).
+    snapshot = raw.get("snapshot")
+    conn.execute(
+        "UPDATE sessions SET outcome = ?, ended_at = ?, last_at = max(last_at, ?),"
+        " snapshot = ? WHERE id = ?",
+        (
+            outcome,
+            raw.get("ended_at"),
+            float(raw.get("last_at") or started),
+            json.dumps(snapshot, ensure_ascii=False) if snapshot is not None else None,
+            session_id,
+        ),
+    )

@@ -1,0 +1,238 @@
+"""Recording engine events: each one is committed the moment it happens.
+
+``Recorder(store, session_id)`` is the runner's ``on_event`` listener. Every event goes into
+the session's event log (the complete record, which export and import replay) and into
+the tables history reads: answers (with ratings), timings (timers and breaks) and the
+session row itself. Each event is one ``BEGIN IMMEDIATE … COMMIT`` with
+``synchronous=FULL``: when the call returns, the answer survives kill -9.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+import time
+from typing import Any, Callable, Mapping, get_args
+
+from gentle.engine import events as ev
+from gentle.store import summary
+from gentle.store.db import Store
+from gentle.store.errors import SessionNotFound
+from gentle.store.flowcopy import flow_from_json
+
+EVENT_TYPES: dict[str, type] = {cls.__name__: cls for cls in get_args(ev.Event)}
+
+
+@dataclasses.dataclass(frozen=True)
+class FlowFacts:
+    """What recording needs to know about the flow: which steps are ratings, and of what."""
+
+    measures: Mapping[str, str]  # rate step id -> "distress" | "closeness" | "other"
+    threshold: int
+
+    @classmethod
+    def of(cls, flow: Any) -> "FlowFacts":
+        measures = {s.id: s.measures for s in flow.steps if getattr(s, "kind", "") == "rate"}
+        return cls(measures, int(flow.distress_threshold))
+
+    @classmethod
+    def of_session(cls, conn: sqlite3.Connection, session_id: str) -> "FlowFacts":
+        row = conn.execute(
+            "SELECT f.body FROM sessions s JOIN flows f ON f.hash = s.flow_hash WHERE s.id = ?",
+            (session_id,),
+        ).fetchone()
+        if row is None:
+            raise SessionNotFound(f"No saved session has the id {session_id!r}.")
+        return cls.of(flow_from_json(row[0]))
+
+
+def event_to_dict(event: Any) -> dict[str, Any]:
+    return {"kind": type(event).__name__, **dataclasses.asdict(event)}
+
+
+def event_from_dict(data: Mapping[str, Any]) -> Any:
+    """Rebuild an engine event from :func:`event_to_dict` output (KeyError/TypeError if not)."""
+    fields = dict(data)
+    cls = EVENT_TYPES[fields.pop("kind")]
+    return cls(**fields)
+
+
+def record_event(conn: sqlite3.Connection, session_id: str, event: Any, facts: FlowFacts) -> None:
+    """Write one event (inside the caller's transaction)."""
+    body = event_to_dict(event)
+    kind = body["kind"]
+    if kind not in EVENT_TYPES:
+        raise TypeError(f"not an engine event: {event!r}")
+    at = float(event.at)
+    conn.execute(
+        "INSERT INTO events (session_id, seq, kind, at, body) VALUES (?, "
+        "(SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE session_id = ?), ?, ?, ?)",
+        (session_id, session_id, kind, at, json.dumps(body, ensure_ascii=False, default=str)),
+    )
+    conn.execute("UPDATE sessions SET last_at = max(last_at, ?) WHERE id = ?", (at, session_id))
+    handler = _HANDLERS.get(kind)
+    if handler is not None:
+        handler(conn, session_id, event, facts)
+
+
+def _answer(conn: sqlite3.Connection, sid: str, e: ev.AnswerGiven, facts: FlowFacts) -> None:
+    measures = facts.measures.get(e.step_id)
+    rating = None
+    if measures is not None and isinstance(e.value, int | float) and not isinstance(e.value, bool):
+        rating = int(e.value)
+    conn.execute(
+        "INSERT INTO answers (session_id, step_id, partner, value, at, defaulted, measures, rating)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            sid,
+            e.step_id,
+            e.partner,
+            json.dumps(e.value, ensure_ascii=False, default=str),
+            e.at,
+            int(e.defaulted),
+            measures,
+            rating,
+        ),
+    )
+    if measures == "distress":
+        summary.refresh(conn, sid, facts.threshold)
+
+
+def _withdraw(conn: sqlite3.Connection, sid: str, e: ev.AnswerWithdrawn, facts: FlowFacts) -> None:
+    # The latest answer that still counts for this step and partner; kept, marked withdrawn.
+    conn.execute(
+        "UPDATE answers SET withdrawn_at = ? WHERE id = (SELECT id FROM answers"
+        " WHERE session_id = ? AND step_id = ? AND partner IS ? AND withdrawn_at IS NULL"
+        " ORDER BY at DESC, id DESC LIMIT 1)",
+        (e.at, sid, e.step_id, e.partner),
+    )
+    if facts.measures.get(e.step_id) == "distress":
+        summary.refresh(conn, sid, facts.threshold)
+
+
+def _timer(conn: sqlite3.Connection, sid: str, e: ev.TimerEnded, facts: FlowFacts) -> None:
+    conn.execute(
+        "INSERT INTO timings (session_id, kind, step_id, seconds, how, ended_at)"
+        " VALUES (?, 'timer', ?, ?, ?, ?)",
+        (sid, e.step_id, e.seconds, e.how, e.at),
+    )
+
+
+def _break_started(conn: sqlite3.Connection, sid: str, e: ev.BreakStarted, f: FlowFacts) -> None:
+    conn.execute(
+        "INSERT INTO timings (session_id, kind, step_id, called_by, planned, deadline, started_at)"
+        " VALUES (?, 'break', ?, ?, ?, ?, ?)",
+        (sid, e.step_id, e.called_by, e.seconds, e.deadline, e.at),
+    )
+
+
+def _break_ended(conn: sqlite3.Connection, sid: str, e: ev.BreakEnded, facts: FlowFacts) -> None:
+    conn.execute(
+        "UPDATE timings SET seconds = ?, how = ?, ended_at = ? WHERE id = (SELECT id FROM timings"
+        " WHERE session_id = ? AND kind = 'break' AND ended_at IS NULL ORDER BY id DESC LIMIT 1)",
+        (e.seconds, e.how, e.at, sid),
+    )
+
+
+def _finished(conn: sqlite3.Connection, sid: str, e: ev.Finished, facts: FlowFacts) -> None:
+    # A finished session is never resumed, so its snapshot (a copy of the answers) goes.
+    conn.execute(
+        "UPDATE sessions SET outcome = 'completed', ended_at = ?, snapshot = NULL WHERE id = ?",
+        (e.at, sid),
+    )
+
+
+_HANDLERS: dict[str, Callable[..., None]] = {
+    "AnswerGiven": _answer,
+    "AnswerWithdrawn": _withdraw,
+    "TimerEnded": _timer,
+    "BreakStarted": _break_started,
+    "BreakEnded": _break_ended,
+    "Finished": _finished,
+}
+
+
+class Recorder:
+    """The runner's ``on_event``: commits every event, and the resume snapshot, at once.
+
+    ``snapshot`` returns the runner's ``snapshot()``; pass it here or call :meth:`follow`
+    once the runner exists (the runner needs its listener before it is built).
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        session_id: str,
+        snapshot: Callable[[], Mapping[str, Any]] | None = None,
+    ) -> None:
+        self.store = store
+        self.session_id = session_id
+        self._snapshot = snapshot
+        with store.read() as conn:
+            self.facts = FlowFacts.of_session(conn, session_id)
+
+    def follow(self, runner: Any) -> "Recorder":
+        self._snapshot = runner.snapshot
+        return self
+
+    def __call__(self, event: Any) -> None:
+        snapshot = self._snapshot_json() if not isinstance(event, ev.Finished) else None
+        with self.store.write() as conn:
+            record_event(conn, self.session_id, event, self.facts)
+            if snapshot is not None:
+                conn.execute(
+                    "UPDATE sessions SET snapshot = ? WHERE id = ? AND outcome IS NULL",
+                    (snapshot, self.session_id),
+                )
+
+    def save_snapshot(self, snapshot: Mapping[str, Any] | None = None) -> None:
+        """Store the resume point now (for changes that emit no event)."""
+        body = json.dumps(snapshot, default=str) if snapshot is not None else self._snapshot_json()
+        if body is None:
+            return
+        with self.store.write() as conn:
+            conn.execute(
+                "UPDATE sessions SET snapshot = ? WHERE id = ? AND outcome IS NULL",
+                (body, self.session_id),
+            )
+
+    def _snapshot_json(self) -> str | None:
+        if self._snapshot is None:
+            return None
+        return json.dumps(self._snapshot(), ensure_ascii=False, default=str)
+
+
+def record_walk(store: Store, flow: Any, partners: Any, walk_result: Any) -> str:
+    """Save a ``gentle flows walk`` as a completed session (source ``walk``); return its id.
+
+    The walk's steps and answers are fed, as engine events, through the same Recorder the
+    TUI uses, in the order the runner emitted them.
+    """
+    from gentle.store.sessions import start_session
+
+    answers = list(walk_result.answers)
+    start = answers[0].at if answers else time.time()
+    session_id = start_session(store, flow, partners, started_at=start, source="walk")
+    record = Recorder(store, session_id)
+    t = start
+    i = 0
+    for step_id in walk_result.path:
+        step = flow.step(step_id)
+        record(ev.StepEntered(step_id, t))
+        is_break = getattr(step, "is_break", False)
+        if is_break:
+            record(ev.BreakStarted(None, step.seconds, t + step.seconds, t, step_id))
+        while i < len(answers) and answers[i].step_id == step_id:
+            a = answers[i]
+            t = max(t, a.at)
+            record(ev.AnswerGiven(a.step_id, a.partner, a.value, a.at, a.defaulted))
+            if step.kind == "timer" and isinstance(a.value, dict):
+                spent = float(a.value.get("seconds", 0.0))
+                how = a.value.get("ended", "finished")
+                record(ev.TimerEnded(step_id, spent, how, a.at))
+                if is_break:
+                    record(ev.BreakEnded(spent, "finished" if how == "finished" else "early", a.at))
+            i += 1
+    record(ev.Finished(t))
+    return session_id
