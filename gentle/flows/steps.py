@@ -1,0 +1,171 @@
+"""Turning one step's YAML mapping into its frozen model (dispatch and shared fields).
+
+Each kind's own fields are read in steps_timed.py and steps_asking.py. A step with
+errors still yields a model built from what could be read, so routing and loop checks
+can run too and the author sees every problem in one go.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from yaml.nodes import MappingNode, Node
+
+from gentle.flows import names as name_rules
+from gentle.flows.fields import Fields, read_text
+from gentle.flows.model import END, SayStep, Step
+from gentle.flows.report import Report
+from gentle.flows.routes import Pending, parse_next
+from gentle.flows.suggest import did_you_mean, one_of
+
+ID = re.compile(r"[a-z][a-z0-9-]*")
+COMMON_KEYS = ("kind", "id", "title", "facilitator", "help", "next")
+KIND_KEYS: dict[str, tuple[str, ...]] = {
+    "say": ("text",),
+    "breathe": ("pattern", "phases", "cycles", "minutes", "seconds", "text"),
+    "timer": ("minutes", "seconds", "text", "suggestions", "rotate_seconds", "break"),
+    "rate": ("ask", "who", "from", "to", "labels", "measures"),
+    "write": ("ask", "who", "placeholder", "optional", "template", "blanks"),
+    "choose": ("ask", "who", "options", "many"),
+    "checklist": ("ask", "who", "items"),
+    "turns": ("rounds", "floor_minutes", "floor_seconds", "first_speaker", "speaker_prompt",
+              "listener_prompts", "heard_question", "text"),
+    "include": ("flow",),
+}
+INCLUDE_KEYS = ("kind", "id", "flow", "title", "facilitator", "help")
+
+
+@dataclass
+class StepContext:
+    report: Report
+    pending: Pending
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass
+class StepDraft:
+    """One entry of `steps:` as read: a model, or an include still to be inlined."""
+
+    id: str
+    kind: str | None
+    node: Node
+    step: Step | None = None
+    include: str | None = None  # the included flow's id
+    include_node: Node | None = None
+    title: str | None = None  # an include's own title, if any
+    broken: bool = False  # errors inside: skip checks that depend on its contents
+
+
+@dataclass
+class Common:
+    """The fields every step kind shares, plus what its own reader needs."""
+
+    id: str
+    fields: Fields
+    ctx: StepContext
+    names: frozenset[str] = name_rules.BASE_NAMES
+
+    def base(self) -> dict[str, Any]:
+        f = self.fields
+        values: dict[str, Any] = {"id": self.id}
+        for key in ("title", "facilitator", "help"):
+            values[key] = f.text(key, names=self.names)
+        next_node = f.get("next")
+        if next_node is not None:
+            values["next"] = parse_next(next_node, self.id, self.ctx.report, self.ctx.pending)
+        return values
+
+
+def convert_step(node: Node, position: int, ctx: StepContext) -> StepDraft:
+    auto_id = f"step-{position}"
+    report = ctx.report
+    if not isinstance(node, MappingNode):
+        report.error(node, "each step is a mapping that starts with `- kind: ...`")
+        return StepDraft(auto_id, None, node, broken=True)
+    f = Fields(node, report, "this step")
+    kind_node = f.get("kind")
+    kind = None
+    if kind_node is None:
+        report.error(node, f"this step needs `kind:` ({one_of(KIND_KEYS)})")
+    else:
+        kind = read_text(kind_node, report, "`kind`")
+        if kind is not None and kind not in KIND_KEYS:
+            report.error(kind_node, f'unknown step kind "{kind}"{did_you_mean(kind, KIND_KEYS)} '
+                                    f"(kinds: {', '.join(KIND_KEYS)})")
+            kind = None
+    step_id = _read_id(f, auto_id, report)
+    if kind == "include":
+        return _include(f, node, step_id, ctx)
+    f.what = f"a {kind} step" if kind else "this step"
+    errors_before = len(report.problems)
+    if kind is None:
+        for key in f.pairs:
+            f.get(key)  # without a kind, its keys cannot be judged
+        draft = StepDraft(step_id or auto_id, None, node, SayStep(id=step_id or auto_id), broken=True)
+        return draft
+    from gentle.flows.steps_asking import READERS as ASKING
+    from gentle.flows.steps_timed import READERS as TIMED
+
+    reader: Callable[[Common], Step] = {**TIMED, **ASKING, "say": _say}[kind]
+    common = Common(step_id or auto_id, f, ctx)
+    step = reader(common)
+    f.unknown((*COMMON_KEYS, *KIND_KEYS[kind]), _elsewhere(kind))
+    broken = any(p.severity == "error" for p in report.problems[errors_before:])
+    return StepDraft(common.id, kind, node, step, broken=broken)
+
+
+def _read_id(f: Fields, auto_id: str, report: Report) -> str | None:
+    """The step's own id; None when it has none (includes then use the flow's id)."""
+    node = f.get("id")
+    if node is None:
+        return None
+    value = read_text(node, report, "`id`")
+    if value is None:
+        return auto_id
+    if value == END:
+        report.error(node, '"end" is reserved for finishing the flow; pick another id')
+        return auto_id
+    if not ID.fullmatch(value):
+        report.error(node, f'"{value}" is not a valid step id: use lowercase letters, digits and '
+                           "dashes, starting with a letter")
+        return auto_id
+    return value
+
+
+def _say(c: Common) -> Step:
+    values = c.base()
+    return SayStep(**values, text=c.fields.text("text", required=True, names=c.names) or "")
+
+
+def _include(f: Fields, node: Node, step_id: str | None, ctx: StepContext) -> StepDraft:
+    f.what = "an include step"
+    report = ctx.report
+    flow_node = f.require("flow", " (the id of the flow to include)")
+    flow_id = read_text(flow_node, report, "`flow`") if flow_node is not None else None
+    if flow_id is not None and not ID.fullmatch(flow_id):
+        report.error(flow_node, f'"{flow_id}" is not a flow id')
+        flow_id = None
+    if "next" in f:
+        f.get("next")
+        report.error(f.key_node("next"), "an include step cannot have `next:`; the included flow's "
+                                         "own routes apply, then the flow goes on to the next step")
+    title = f.text("title", names=name_rules.BASE_NAMES)
+    f.text("facilitator", names=name_rules.BASE_NAMES)
+    f.text("help", names=name_rules.BASE_NAMES)
+    f.unknown(INCLUDE_KEYS, _elsewhere("include"))
+    sid = step_id or flow_id or "include"
+    return StepDraft(sid, "include", node, include=flow_id, include_node=flow_node or node,
+                     title=title, broken=flow_id is None)
+
+
+def _elsewhere(kind: str) -> dict[str, str]:
+    """For an unknown key that another kind uses: 'a rate step' etc."""
+    hints: dict[str, str] = {}
+    for other, keys in KIND_KEYS.items():
+        if other == kind:
+            continue
+        for key in keys:
+            hints.setdefault(key, f"{'an' if other[0] in 'aeiou' else 'a'} {other} step")
+    return hints
