@@ -1,0 +1,194 @@
+"""The built-in flows: they load cleanly, use every step kind, and walk to the end.
+
+These are what a couple meets first, so a warning here counts as a failure, and each
+flow is walked through the same engine the TUI uses, on the routes that matter.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from gentle.engine.walk import walk
+from gentle.flows.loader import check_flow
+from gentle.flows.model import STEP_KINDS, Flow, RateStep, TimerStep
+from gentle.flows.names import placeholders
+
+FLOWS = Path(__file__).resolve().parents[2] / "flows"
+IDS = ("pause-and-breathe", "i-statement", "validate", "reconnect", "full", "aftermath")
+PARTNERS = ("Sam", "Alex")
+
+
+def _lookup(flow_id: str) -> Path | None:
+    path = FLOWS / f"{flow_id}.yaml"
+    return path if path.exists() else None
+
+
+def load(flow_id: str) -> Flow:
+    flow, problems = check_flow(FLOWS / f"{flow_id}.yaml", _lookup)
+    assert flow is not None and not problems, "\n".join(map(str, problems))
+    return flow
+
+
+def test_the_six_flows_are_there_each_named_after_its_id() -> None:
+    assert {p.stem for p in FLOWS.glob("*.yaml")} >= set(IDS)
+    for path in FLOWS.glob("*.yaml"):
+        assert load(path.stem).id == path.stem
+
+
+@pytest.mark.parametrize("flow_id", IDS)
+def test_each_flow_loads_with_no_errors_and_no_warnings(flow_id: str) -> None:
+    flow = load(flow_id)
+    assert flow.title and flow.summary and flow.minutes and flow.tags
+    assert flow.sources, "every built-in flow cites the methods it draws on"
+
+
+@pytest.mark.parametrize("flow_id", IDS)
+def test_each_flow_walks_to_the_end_on_default_answers(flow_id: str) -> None:
+    flow = load(flow_id)
+    result = walk(flow, {}, PARTNERS)
+    assert result.path[0] == flow.steps[0].id
+    assert flow.step(result.path[-1])  # ended on a real step, not stuck
+
+
+def test_every_step_kind_appears_across_the_flows() -> None:
+    raw = "\n".join((FLOWS / f"{i}.yaml").read_text(encoding="utf-8") for i in IDS)
+    used = set(re.findall(r"^\s*- kind: ([\w-]+)", raw, re.MULTILINE))
+    assert used == set(STEP_KINDS)
+
+
+def test_every_name_placeholder_is_used_somewhere() -> None:
+    names: set[str] = set()
+    for flow_id in IDS:
+        text = (FLOWS / f"{flow_id}.yaml").read_text(encoding="utf-8")
+        names.update(placeholders(text))
+    assert names >= {"partner1", "both", "partner", "other", "speaker", "listener"}
+
+
+def test_pause_and_breathe_sends_a_flooded_couple_to_a_long_enough_break() -> None:
+    flow = load("pause-and-breathe")
+    # Either partner at 7 or more is enough.
+    flooded = walk(flow, {"check-in": [3, 8], "check-again": [2, 3]}, PARTNERS)
+    assert flooded.path == ["welcome", "check-in", "cool-down", "breathe", "check-again", "settled"]
+    cool_down = flow.step("cool-down")
+    assert isinstance(cool_down, TimerStep) and cool_down.is_break
+    assert cool_down.seconds >= 20 * 60
+    assert len(cool_down.suggestions) >= 5
+
+
+def test_pause_and_breathe_skips_the_break_when_both_are_below_seven() -> None:
+    flow = load("pause-and-breathe")
+    calm = walk(flow, {"check-in": [6, 2], "check-again": [2, 1]}, PARTNERS)
+    assert calm.path == ["welcome", "check-in", "breathe", "check-again", "settled"]
+
+
+def test_pause_and_breathe_says_so_kindly_when_still_stirred_up() -> None:
+    flow = load("pause-and-breathe")
+    still = walk(flow, {"check-in": [9, 9], "check-again": [7, 4]}, PARTNERS)
+    assert still.path[-1] == "still-stirred"
+    assert "settled" not in still.path
+
+
+def test_check_ins_measure_distress_for_each_partner() -> None:
+    flow = load("pause-and-breathe")
+    for step_id in ("check-in", "check-again"):
+        step = flow.step(step_id)
+        assert isinstance(step, RateStep)
+        assert step.measures == "distress" and step.who == "each"
+
+
+def test_i_statement_builds_the_softened_start_up_with_feelings_and_needs() -> None:
+    flow = load("i-statement")
+    step = flow.step("statement")
+    assert step.template == (
+        "I feel {feeling} when {situation}, because I need {need}. "
+        "Would you be willing to {request}?"
+    )
+    blanks = {b.name: b for b in step.blanks}
+    assert set(blanks) == {"feeling", "situation", "need", "request"}
+    assert all(b.hint for b in (blanks["feeling"], blanks["situation"], blanks["request"]))
+    assert "lonely" in blanks["feeling"].suggestions
+    assert "to be heard" in blanks["need"].suggestions
+    answers = {
+        "statement": [
+            {"feeling": "worried", "situation": "plans change late", "need": "clarity",
+             "request": "text me when they do"},
+            "I feel tired when we argue at midnight. Could we stop by ten?",
+        ]
+    }
+    result = walk(flow, answers, PARTNERS)
+    written = [a.value for a in result.answers if a.step_id == "statement"]
+    assert written[0]["text"] == (
+        "I feel worried when plans change late, because I need clarity. "
+        "Would you be willing to text me when they do?"
+    )
+    assert written[1]["text"].startswith("I feel tired")
+
+
+def test_validate_gives_each_partner_the_floor_with_mirroring_validation_and_empathy() -> None:
+    flow = load("validate")
+    turns = flow.step("exchange")
+    prompts = " ".join(turns.listener_prompts)
+    for cue in ("What I heard", "It makes sense that you feel", "I imagine you might feel"):
+        assert cue in prompts
+    result = walk(flow, {"exchange": ["You felt rushed.", "You wanted a plan."]}, PARTNERS)
+    [exchanges] = [a.value for a in result.answers if a.step_id == "exchange"]
+    assert [e["speaker"] for e in exchanges] == [0, 1]  # roles swap
+    assert result.path[-1] == "close"
+
+
+def test_reconnect_routes_on_the_repair_and_on_when_to_continue() -> None:
+    flow = load("reconnect")
+    none_ticked = walk(flow, {"repair": [[], []], "when-to-continue": "Tomorrow"}, PARTNERS)
+    assert "no-words" in none_ticked.path and none_ticked.path[-1] == "later"
+    ticked = walk(
+        flow,
+        {"repair": [["We're on the same side."], []], "when-to-continue": "Now, we're ready"},
+        PARTNERS,
+    )
+    assert "no-words" not in ticked.path and ticked.path[-1] == "continue-now"
+
+
+def test_full_chains_all_four_with_check_ins_at_both_ends() -> None:
+    flow = load("full")
+    sections = [s.section for s in flow.steps]
+    titles = [load(i).title for i in ("pause-and-breathe", "i-statement", "validate", "reconnect")]
+    assert [t for t in dict.fromkeys(sections) if t] == titles
+    result = walk(flow, {"pause-and-breathe.check-in": [8, 2]}, PARTNERS)
+    assert result.path[1] == "closeness-start"
+    assert "pause-and-breathe.cool-down" in result.path
+    assert result.path[-1] == "closeness-end"
+    for title in titles:
+        assert any(flow.step(s).section == title for s in result.path)
+
+
+def test_full_lets_a_couple_stop_after_calming_down() -> None:
+    flow = load("full")
+    result = walk(flow, {"ready": "Not yet, let's stop for today"}, PARTNERS)
+    assert result.path[-1] == "stop-for-today"
+    assert not any(s.startswith("i-statement.") for s in result.path)
+
+
+def test_aftermath_goes_through_the_five_parts_only_when_both_are_calm() -> None:
+    flow = load("aftermath")
+    calm = walk(flow, {"calm-check": [2, 3], "willing": ["I'm ready", "I'm ready"]}, PARTNERS)
+    for part in ("feelings", "realities", "triggers", "my-part", "plans"):
+        assert part in calm.path
+    assert calm.path[-1] == "close"
+    for answers in (
+        {"calm-check": [2, 6]},
+        {"calm-check": [1, 1], "willing": ["I'm ready", "Not today"]},
+    ):
+        result = walk(flow, answers, PARTNERS)
+        assert result.path[-1] == "not-yet" and "feelings" not in result.path
+
+
+def test_facilitator_notes_help_and_conditional_routes_are_all_used() -> None:
+    steps = [step for flow_id in IDS for step in load(flow_id).steps]
+    assert sum(1 for s in steps if s.facilitator) >= 6
+    assert sum(1 for s in steps if s.help) >= 10
+    conditions = [r.when for s in steps for r in s.next if r.when is not None]
+    assert any(c.any_of for c in conditions)
+    assert {c.who for c in conditions if c.step} >= {"either", "both"}
