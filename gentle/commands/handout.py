@@ -1,0 +1,85 @@
+"""Command: ``gentle flows handout FLOW [--format md|html] [-o PATH]``.
+
+Added to the ``flows`` group by the flows command module (``register(flows_app)``).
+Opens no screen and imports no textual.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from gentle.text import clean_line
+
+
+class HandoutFormat(str, Enum):
+    md = "md"
+    html = "html"
+
+
+def register(flows_app: typer.Typer) -> None:
+    @flows_app.command("handout")
+    def handout(
+        flow: str = typer.Argument(..., help="The flow's id, as shown by `gentle flows list`."),
+        fmt: HandoutFormat = typer.Option(
+            HandoutFormat.md, "--format", "-f", help="md (Markdown) or html (one page, ready to print)."
+        ),
+        output: Optional[Path] = typer.Option(
+            None, "--output", "-o", help="Write the handout to this file instead of printing it."
+        ),
+        country: Optional[str] = typer.Option(
+            None, "--country", help="Support lines for this country (us, uk, ca, au, ie, nz or international); "
+            "default: the country in your settings."
+        ),
+    ) -> None:
+        """A printable version of a flow for clients: its purpose, each step, the
+        timings, and where to get help. Facilitator notes are left out."""
+        write_handout(flow, fmt.value, output, country)
+
+
+def write_handout(flow_id: str, fmt: str, output: Path | None, country: str | None) -> None:
+    from gentle.config import load_config
+    from gentle.flows.catalogue import Catalogue, UnknownFlow
+    from gentle.flows.model import FlowError
+    from gentle.handout import render_handout
+
+    config, problems = load_config()
+    for problem in problems:
+        # Settings problems don't stop a handout; say them once, quietly, on stderr.
+        typer.echo(clean_line(f"gentle: note: {problem}"), err=True)
+    try:
+        flow = Catalogue(extra=config.flows_dirs).load(flow_id)
+    except UnknownFlow as error:
+        typer.echo(clean_line(f"gentle: {error}"), err=True)
+        raise typer.Exit(1) from None
+    except FlowError as error:
+        typer.echo(clean_line(f'gentle: the flow "{flow_id}" has problems, so no handout was made:'), err=True)
+        for problem in error.problems:
+            typer.echo(f"  {clean_line(str(problem))}", err=True)
+        raise typer.Exit(1) from None
+    if country is not None:
+        from gentle.config.values import Invalid, check_country
+
+        try:
+            country, warning = check_country(country)
+        except Invalid as error:
+            typer.echo(clean_line(f"gentle: --country: {error.message}"), err=True)
+            raise typer.Exit(2) from None
+        if warning:
+            typer.echo(clean_line(f"gentle: note: {warning}"), err=True)
+    text = render_handout(flow, fmt, country=country or config.country)  # type: ignore[arg-type]
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    from gentle.atomic import write_text_atomic
+
+    try:
+        write_text_atomic(output.expanduser(), text)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        typer.echo(clean_line(f"gentle: could not write the handout to {output}: {reason}"), err=True)
+        raise typer.Exit(1) from None
+    typer.echo(clean_line(f"Handout for “{flow.title}” written to {output}"), err=True)
