@@ -20,7 +20,7 @@ from typing import Any
 
 from gentle.flows.model import Condition, Flow
 
-from gentle.engine.answers import Answer
+from gentle.engine.answers import Answer, asking_order
 
 AnswerIndex = Mapping[tuple[str, int | None], Answer]
 
@@ -94,18 +94,31 @@ def _leaf_for(cond: Condition, answer: Answer | None) -> bool:
     return True  # a leaf with no test: the step was answered
 
 
-def _holds(cond: Condition, index: AnswerIndex, current_step_id: str) -> bool:
+def _partners(cond: Condition, step_id: str, flow: Flow | None) -> tuple[int, ...]:
+    """The partners ``who`` refers to. With the flow known, either/both mean the partners
+    the step actually asks, so ``answered: false`` on a `who: first` step is not
+    trivially true because partner 2 was never asked."""
+    wanted = _PARTNERS.get(cond.who, (0, 1))
+    if flow is None or cond.who in ("first", "second"):
+        return wanted
+    asked = asking_order(flow.step(step_id))
+    if None in asked:
+        return wanted  # a together answer (or none) stands for both
+    return tuple(p for p in wanted if p in asked)
+
+
+def _holds(cond: Condition, index: AnswerIndex, current: str, flow: Flow | None) -> bool:
     if cond.all_of or cond.any_of or cond.none_of:
         results = []
         if cond.all_of:
-            results.append(all(_holds(c, index, current_step_id) for c in cond.all_of))
+            results.append(all(_holds(c, index, current, flow) for c in cond.all_of))
         if cond.any_of:
-            results.append(any(_holds(c, index, current_step_id) for c in cond.any_of))
+            results.append(any(_holds(c, index, current, flow) for c in cond.any_of))
         if cond.none_of:
-            results.append(not any(_holds(c, index, current_step_id) for c in cond.none_of))
+            results.append(not any(_holds(c, index, current, flow) for c in cond.none_of))
         return all(results)
-    step_id = cond.step or current_step_id
-    partners = _PARTNERS.get(cond.who, (0, 1))
+    step_id = cond.step or current
+    partners = _partners(cond, step_id, flow)
     checks = (_leaf_for(cond, _answer_of(index, step_id, p)) for p in partners)
     return all(checks) if cond.who == "both" else any(checks)
 
@@ -118,17 +131,8 @@ def holds(
 ) -> bool:
     """Whether ``cond`` holds. ``answers`` is every answer given (or an index of them).
 
-    ``flow`` is accepted so callers can pass it uniformly; a condition naming a step the
-    flow does not have is a loader bug, so it raises KeyError when ``flow`` is given.
+    ``flow`` tells which partners each step asks (see :func:`_partners`); a condition
+    naming a step the flow does not have is a loader bug and raises KeyError.
     """
     index = answers if isinstance(answers, Mapping) else index_answers(answers)
-    if flow is not None:
-        _check_steps(cond, flow, current_step_id)
-    return _holds(cond, index, current_step_id)
-
-
-def _check_steps(cond: Condition, flow: Flow, current_step_id: str) -> None:
-    for child in (*cond.all_of, *cond.any_of, *cond.none_of):
-        _check_steps(child, flow, current_step_id)
-    if not (cond.all_of or cond.any_of or cond.none_of):
-        flow.step(cond.step or current_step_id)
+    return _holds(cond, index, current_step_id, flow)

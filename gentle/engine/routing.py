@@ -18,7 +18,7 @@ from gentle.engine.conditions import AnswerIndex, holds
 def next_step(flow: Flow, step: Step, answers: AnswerIndex) -> str | None:
     """The id of the step that follows ``step``, or None when the flow ends."""
     for route in step.next:
-        if route.when is None or holds(route.when, answers, step.id):
+        if route.when is None or holds(route.when, answers, step.id, flow):
             return None if route.go == END else route.go
     position = flow.index_of(step.id) + 1
     return flow.steps[position].id if position < len(flow.steps) else None

@@ -1,0 +1,129 @@
+"""Headless walks: the path a flow takes for a set of answers, with marked defaults."""
+
+from __future__ import annotations
+
+import pytest
+
+from gentle.engine import events as ev
+from gentle.engine.walk import MAX_VISITS, WalkError, walk
+from gentle.flows.patterns import phases_for
+
+from .builders import (
+    Blank,
+    BreatheStep,
+    ChecklistStep,
+    ChooseStep,
+    Events,
+    Route,
+    TimerStep,
+    TurnsStep,
+    WriteStep,
+    make_flow,
+    rate,
+    route,
+    say,
+)
+
+
+def pause_flow():
+    return make_flow(
+        rate("check", measures="distress", next=(route("cool", at_least=7),)),
+        BreatheStep(id="breathe", pattern="box", phases=phases_for("box"), cycles=2,
+                    next=(Route("end"),)),
+        TimerStep(id="cool", seconds=1200, is_break=True),
+    )
+
+
+def test_routing_follows_the_answers() -> None:
+    calm = walk(pause_flow(), {"check": [3, 2]})
+    assert calm.path == ["check", "breathe"] and calm.defaulted == set()
+    assert calm.answers[-1].value == {"seconds": 32, "cycles": 2}  # not waited for
+    flooded = walk(pause_flow(), {"check": [3, 9]})
+    assert flooded.path == ["check", "cool"]
+    assert flooded.answers[-1].value == {"seconds": 1200, "ended": "finished"}
+
+
+def test_missing_answers_take_neutral_defaults_and_are_marked() -> None:
+    flow = make_flow(
+        rate("r", low=1, high=5),
+        ChooseStep(id="c", ask="?", options=("a", "b"), who="first"),
+        ChooseStep(id="m", ask="?", options=("a", "b"), many=True, who="second"),
+        ChecklistStep(id="k", ask="?", items=("x",)),
+        WriteStep(id="w", ask="?", who="together"),
+        TurnsStep(id="t", speaker_prompt="s", listener_prompts=("l",), rounds=2),
+    )
+    result = walk(flow, {"r": [None, 4]})
+    values = {(a.step_id, a.partner): a.value for a in result.answers}
+    assert values[("r", 0)] == 3 and values[("r", 1)] == 4  # midpoint, rounded down
+    assert values[("c", 0)] == "a" and values[("m", 1)] == ["a"]
+    assert values[("k", None)] == [] and values[("w", None)]["text"] == ""
+    exchanges = values[("t", None)]
+    assert [(e["round"], e["speaker"], e["confirmed"]) for e in exchanges] == [
+        (1, 0, True), (1, 1, True), (2, 0, True), (2, 1, True)
+    ]
+    assert result.defaulted == {
+        ("r", 0), ("c", 0), ("m", 1), ("k", None), ("w", None), ("t", None)
+    }
+    assert {(a.step_id, a.partner) for a in result.answers if a.defaulted} == result.defaulted
+    assert ("r", 1) not in result.defaulted
+
+
+def test_write_answers_as_text_or_blanks_and_lists_per_partner() -> None:
+    template = "I feel {feeling} when {situation}, {other}."
+    flow = make_flow(
+        WriteStep(id="i", ask="?", template=template,
+                  blanks=(Blank("feeling"), Blank("situation"))),
+        ChecklistStep(id="k", ask="?", items=("x", "y"), who="each"),
+        ChecklistStep(id="j", ask="?", items=("x", "y"), who="each"),
+    )
+    result = walk(
+        flow,
+        {
+            "i": [{"feeling": "hurt", "situation": "plans change"}, "My whole sentence."],
+            "k": [["x"], ["y"]],  # per partner
+            "j": ["x", "y"],  # one list of picks, for both
+        },
+        partners=("Sam", "Alex"),
+    )
+    values = {(a.step_id, a.partner): a.value for a in result.answers}
+    assert values[("i", 0)]["text"] == "I feel hurt when plans change, Alex."
+    assert values[("i", 1)] == {"text": "My whole sentence.", "blanks": None}
+    assert values[("k", 0)] == ["x"] and values[("k", 1)] == ["y"]
+    assert values[("j", 0)] == values[("j", 1)] == ["x", "y"]
+
+
+def test_a_single_answer_counts_for_both_partners() -> None:
+    result = walk(make_flow(rate("r")), {"r": 6})
+    assert [a.value for a in result.answers] == [6, 6]
+
+
+def test_turns_mirrors_given_as_text() -> None:
+    flow = make_flow(TurnsStep(id="t", speaker_prompt="s", listener_prompts=("l",)))
+    result = walk(flow, {"t": ["you were tired", "you felt alone"]})
+    assert [e["mirror"] for e in result.answers[0].value] == ["you were tired", "you felt alone"]
+    assert result.defaulted == set()
+
+
+def test_bad_answers_and_unknown_steps_are_clear_errors() -> None:
+    with pytest.raises(WalkError, match="off the 0..10 scale") as info:
+        walk(make_flow(rate("check")), {"check": [12, 1]})
+    assert info.value.step_id == "check"
+    with pytest.raises(WalkError, match="did you mean 'check'"):
+        walk(make_flow(rate("check")), {"chek": 1})
+
+
+def test_a_loop_that_never_ends_stops_with_a_clear_error() -> None:
+    flow = make_flow(
+        rate("again", who="first", next=(route("again", at_least=5),)),
+    )
+    with pytest.raises(WalkError, match=f"more than {MAX_VISITS} times"):
+        walk(flow, {"again": 9})
+    assert walk(flow, {"again": 1}).path == ["again"]
+
+
+def test_walk_reports_events_like_a_live_session() -> None:
+    events = Events()
+    result = walk(pause_flow(), {"check": [1, 1]}, on_event=events)
+    assert [e.step_id for e in events.of(ev.StepEntered)] == result.path
+    assert events.kinds()[-1] == "Finished"
+    assert result.to_dict()["path"] == ["check", "breathe"]
