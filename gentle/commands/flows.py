@@ -1,7 +1,311 @@
-"""Commands: flows (filled in by its issue)."""
+"""Commands: ``gentle flows list | show | validate | schema | new | walk``.
+
+None of these opens a screen, so none may import textual (a test checks). Anything
+heavier than typer is imported inside the command that needs it, to keep start-up fast.
+Problems with a flow are printed one per line as ``PATH:LINE:COL: message``; any
+other failure is one plain ``gentle: ...`` line and exit code 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, Optional
 
 import typer
 
+if TYPE_CHECKING:
+    from gentle.flows.catalogue import Catalogue
+    from gentle.flows.model import Flow, Problem
+
+# Folders or files given with `gentle flows --flows DIR ...`, kept for the subcommand.
+_extra_flows: list[Path] = []
+
+
+def catalogue_from_options(extra: Sequence[Path] = ()) -> "Catalogue":
+    """The catalogue: built-in, user folder, then ``--flows`` folders/files (later wins).
+
+    Other commands (e.g. ``gentle start``) pass their own ``--flows`` values as ``extra``.
+    """
+    from gentle.flows.catalogue import Catalogue
+
+    return Catalogue(extra=[*_extra_flows, *extra])
+
+
+def fail(message: str) -> NoReturn:
+    from gentle.text import clean_line
+
+    typer.echo(f"gentle: {clean_line(message)}", err=True)
+    raise typer.Exit(1)
+
+
+def print_problems(problems: Sequence["Problem"], *, err: bool = False) -> None:
+    from gentle.text import clean_line
+
+    for problem in problems:
+        typer.echo(clean_line(str(problem)), err=err)
+
+
+def looks_like_path(text: str) -> bool:
+    return text.endswith((".yaml", ".yml")) or "/" in text or "\\" in text or Path(text).is_file()
+
+
+def load_flow_arg(target: str, catalogue: "Catalogue") -> "Flow":
+    """A flow named by id or by path; prints its problems and exits 1 if it cannot load."""
+    from gentle.flows.catalogue import UnknownFlow
+    from gentle.flows.model import FlowError
+
+    try:
+        if looks_like_path(target):
+            return catalogue.load_path(Path(target))
+        return catalogue.load(target)
+    except UnknownFlow as exc:
+        fail(f"{exc} (see `gentle flows list`)")
+    except FlowError as exc:
+        print_problems(exc.problems, err=True)
+        fail(f"{target} has problems; fix them and try again")
+
 
 def register(app: typer.Typer) -> None:
-    pass
+    flows_app = typer.Typer(
+        name="flows",
+        help="List, show, check and write flows (the guided conversations).",
+        no_args_is_help=True,
+        add_completion=False,
+        rich_markup_mode=None,
+    )
+
+    @flows_app.callback()
+    def flows_options(
+        flows: Optional[list[Path]] = typer.Option(
+            None, "--flows", metavar="DIR",
+            help="Also use the flows in this folder (or this file). Can be repeated.",
+        ),
+    ) -> None:
+        """Work with flows: built-in ones, yours, and any in --flows folders."""
+        _extra_flows[:] = list(flows or [])
+
+    flows_app.command("list")(list_flows)
+    flows_app.command("show")(show_flow)
+    flows_app.command("validate")(validate_flows)
+    flows_app.command("schema")(print_schema)
+    flows_app.command("new")(new_flow)
+    flows_app.command("walk")(walk_flow)
+    try:
+        from gentle.commands import handout
+    except ModuleNotFoundError as exc:  # written by another part of the project
+        if exc.name != "gentle.commands.handout":
+            raise
+    else:
+        handout.register(flows_app)
+    app.add_typer(flows_app, name="flows")
+
+
+def list_flows(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """List every flow gentle can find: id, title, minutes and where it comes from."""
+    from gentle.text import clean_line
+
+    catalogue = catalogue_from_options()
+    entries = catalogue.entries()
+    for note in catalogue.notes:
+        typer.echo(clean_line(note), err=True)
+    if as_json:
+        import json
+
+        data = [{"id": e.id, "title": e.title, "minutes": e.minutes, "source": e.source,
+                 "path": str(e.path), "replaces": e.replaces} for e in entries]
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    if not entries:
+        typer.echo("No flows found.")
+        return
+    rows = [(clean_line(e.id), clean_line(e.title),
+             f"{e.minutes:g}" if e.minutes is not None else "-",
+             clean_line(e.source) + (f" (instead of {e.replaces})" if e.replaces else ""))
+            for e in entries]
+    header = ("ID", "TITLE", "MINUTES", "SOURCE")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(3)]
+    for row in [header, *rows]:
+        typer.echo(f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]}")
+
+
+def show_flow(
+    target: str = typer.Argument(..., metavar="ID|PATH", help="A flow id, or the path of a flow file."),
+    as_json: bool = typer.Option(False, "--json", help="Print the normalised flow as JSON."),
+) -> None:
+    """Show a flow's outline: its steps, where each route goes, and its sources."""
+    from gentle.flows import describe
+
+    flow = load_flow_arg(target, catalogue_from_options())
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(describe.flow_to_dict(flow), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(describe.outline(flow))
+
+
+def validate_flows(
+    targets: list[Path] = typer.Argument(..., metavar="PATH...", help="Flow files or folders."),
+    strict: bool = typer.Option(False, "--strict", help="Count warnings as failures too."),
+) -> None:
+    """Check flow files; print every problem as PATH:LINE:COL: message.
+
+    Exits 0 when every file is valid, 1 otherwise. Warnings fail only with --strict.
+    """
+    from gentle.flows.catalogue import flow_files
+    from gentle.flows.loader import check_flow
+
+    files: list[Path] = []
+    for target in targets:
+        files.extend(flow_files(target) if target.is_dir() else [target])
+    # Includes resolve against the files being checked first, then the catalogue.
+    catalogue = catalogue_from_options([f for f in files if f.is_file()])
+    lookup = catalogue.resolver()
+    failed = 0
+    for path in files:
+        _, problems = check_flow(path, lookup)
+        print_problems(problems)
+        if any(p.severity == "error" or strict for p in problems):
+            failed += 1
+    if not files:
+        fail("no flow files (.yaml or .yml) found there")
+    if failed:
+        typer.echo(f"{failed} of {len(files)} flow file(s) have problems.", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"All {len(files)} flow file(s) are valid.", err=True)
+
+
+def print_schema() -> None:
+    """Print a JSON Schema of the flow format, for editors that check YAML files."""
+    import json
+
+    from gentle.flows.schema import flow_schema
+
+    typer.echo(json.dumps(flow_schema(), indent=2))
+
+
+def new_flow(
+    flow_id: str = typer.Argument(..., metavar="ID", help="The new flow's id, like my-flow."),
+) -> None:
+    """Write a commented starter flow to your flows folder (never over an existing file)."""
+    import re
+
+    from gentle import paths
+    from gentle.flows.starter import starter_text
+
+    if not re.fullmatch(r"[a-z][a-z0-9-]*", flow_id):
+        fail(f'"{flow_id}" is not a valid flow id: use lowercase letters, digits and dashes, '
+             "starting with a letter")
+    folder = paths.user_flows_dir()
+    target = folder / f"{flow_id}.yaml"
+    try:
+        paths.make_private_dir(folder)
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(starter_text(flow_id, str(target)))
+    except FileExistsError:
+        fail(f"{target} already exists; edit it, or pick another id")
+    except OSError as exc:
+        fail(f"could not write {target}: {exc.strerror or exc}")
+    typer.echo(f"Wrote {target}")
+    builtin = catalogue_from_options().entries()
+    if any(e.id == flow_id and e.source == "built-in" for e in builtin):
+        typer.echo(f'note: it takes the place of the built-in flow "{flow_id}".', err=True)
+    typer.echo(f"Next: edit it, then run `gentle flows validate {target}`.")
+
+
+def walk_flow(
+    target: str = typer.Argument(..., metavar="ID|PATH", help="A flow id, or the path of a flow file."),
+    answers_file: Path = typer.Option(..., "--answers", metavar="FILE",
+                                      help="YAML or JSON: step id -> answer (a list for each partner)."),
+    partners: Optional[list[str]] = typer.Option(None, "--partner", metavar="NAME",
+                                                 help="A partner's name; give it twice."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
+) -> None:
+    """Run a flow without the screen, with answers from a file, and print the path taken."""
+    names = list(partners or [])
+    if len(names) > 2:
+        fail("give --partner at most twice, once for each partner")
+    answers = _read_answers(answers_file)
+    flow = load_flow_arg(target, catalogue_from_options())
+    from gentle.engine.runner import DEFAULT_PARTNERS
+    from gentle.engine.walk import WalkError, walk
+
+    couple = tuple(names + list(DEFAULT_PARTNERS[len(names):]))
+    try:
+        result = walk(flow, answers, couple)
+    except WalkError as exc:
+        where = f" (at step {exc.step_id})" if exc.step_id else ""
+        fail(f"{exc}{where}")
+    if as_json:
+        import json
+
+        data = {"flow": flow.id, "partners": list(couple), **result.to_dict()}
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        return
+    _print_walk(flow, result, couple)
+
+
+def _read_answers(path: Path) -> dict[str, Any]:
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"cannot read the answers file {path}: {getattr(exc, 'strerror', None) or exc}")
+    if len(text) > 1024 * 1024:
+        fail(f"the answers file {path} is too big")
+    try:
+        # Pure-Python safe loader: deep input raises RecursionError instead of crashing.
+        data = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        fail(f"{path}{where}: YAML syntax: {exc.problem}")
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        fail(f"{path}: could not read the answers: {exc}")
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
+        fail(f"{path}: the answers file maps step ids to answers, like `check-in: [8, 3]`")
+    return data
+
+
+def _print_walk(flow: "Flow", result: Any, couple: tuple[str, ...]) -> None:
+    from gentle.text import clean_line
+
+    typer.echo(clean_line(f"{flow.title} ({flow.id}), walked with {couple[0]} and {couple[1]}:"))
+    kinds = {s.id: s.kind for s in flow.steps}
+    width = max((len(i) for i in result.path), default=0)
+    for n, step_id in enumerate(result.path, start=1):
+        typer.echo(f"{n:>3}. {step_id:<{width}}  {kinds.get(step_id, '')}")
+    # Timers and breathing "answer" with the time spent; only what partners said is shown.
+    shown = [a for a in result.answers if kinds.get(a.step_id) in _ANSWERING_KINDS]
+    if shown:
+        typer.echo("")
+        typer.echo("Answers:")
+    width = max((len(a.step_id) for a in shown), default=0)
+    for answer in shown:
+        who = "together" if answer.partner is None else couple[answer.partner]
+        value = _answer_text(kinds.get(answer.step_id), answer.value)
+        mark = "  (default: no answer given)" if answer.defaulted else ""
+        typer.echo(clean_line(f"  {answer.step_id:<{width}}  {who}: {value}{mark}"))
+
+
+_ANSWERING_KINDS = {"rate", "write", "choose", "checklist", "turns"}
+
+
+def _answer_text(kind: str | None, value: Any) -> str:
+    import json
+
+    if kind == "write" and isinstance(value, dict):
+        text = value.get("text") or ""
+        return json.dumps(text, ensure_ascii=False) if text else "(nothing written)"
+    if kind == "turns" and isinstance(value, list):
+        heard = sum(1 for x in value if isinstance(x, dict) and x.get("confirmed"))
+        return f"{len(value)} turn(s), {heard} confirmed as heard"
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, default=str)
