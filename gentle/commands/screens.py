@@ -1,11 +1,156 @@
-"""Commands: screens (filled in by its issue)."""
+"""Commands that open a screen: bare ``gentle`` (home) and ``gentle start FLOW``.
+
+Textual is imported inside the functions only, so the rest of the CLI starts fast
+and never pulls it in. Everything the app needs from outside (config, flows, the
+notes store, the clock) is gathered here into an ``AppContext``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable, List, Optional
 
 import typer
 
+if TYPE_CHECKING:
+    from gentle.tui.context import AppContext
+
 
 def register(app: typer.Typer) -> None:
-    pass
+    @app.command("start")
+    def start(
+        flow: str = typer.Argument(..., help="The id of the flow to open, e.g. pause-and-breathe."),
+        partner: Optional[List[str]] = typer.Option(
+            None, "--partner", "-p", help="A partner's name (give it twice, first partner first)."
+        ),
+    ) -> None:
+        """Open a flow straight away."""
+        names = _partner_names(partner or [])
+        context = build_context()
+        try:
+            context.load_flow(flow)
+        except Exception as error:  # UnknownFlow, FlowError: one plain line, no traceback
+            typer.echo(f"gentle: {error}", err=True)
+            raise typer.Exit(1) from None
+        _run(context, start_flow=flow, partners=names)
 
 
 def open_home() -> None:
-    typer.echo("The home screen is not built yet.")
+    _run(build_context())
+
+
+def _partner_names(given: list[str]) -> tuple[str, str] | None:
+    if not given:
+        return None
+    from gentle.config.values import Invalid, check_partner_name
+    from gentle.tui.context import DEFAULT_PARTNERS
+
+    if len(given) > 2:
+        typer.echo("gentle: give --partner at most twice, one name for each of you.", err=True)
+        raise typer.Exit(2)
+    try:
+        names = [check_partner_name(name) for name in given]
+    except Invalid as error:
+        typer.echo(f"gentle: {error.message}", err=True)
+        raise typer.Exit(2) from None
+    first = names[0]
+    second = names[1] if len(names) > 1 else DEFAULT_PARTNERS[1]
+    if first.casefold() == second.casefold():
+        typer.echo("gentle: the two partners need different names.", err=True)
+        raise typer.Exit(2)
+    return first, second
+
+
+def _run(context: "AppContext", **options: Any) -> None:
+    from gentle.tui.app import GentleApp
+
+    GentleApp(context, **options).run()
+
+
+def build_context(clock: Any = None) -> "AppContext":
+    """Config, flows and the notes store, ready for the app. Problems become notices."""
+    from gentle.config import load_settings, update_config
+    from gentle.config.settings import DEFAULTS
+    from gentle.engine.clock import SystemClock
+    from gentle.flows.catalogue import Catalogue
+    from gentle.tui.context import AppContext
+    from gentle.tui.keys import binding_ids
+
+    loaded = load_settings(known_bindings=binding_ids())
+    config = loaded.config
+    notices = [str(problem) for problem in loaded.problems]
+    catalogue = Catalogue(extra=config.flows_dirs)
+    clock = clock or SystemClock()
+    store = _open_store(notices)
+
+    context = AppContext(
+        clock=clock,
+        flows=catalogue.entries,
+        load_flow=catalogue.load,
+        start_runner=lambda flow, partners, relay: _start_runner(context, store, flow, partners, relay),
+        theme=config.theme,
+        reduced_motion=config.reduced_motion,
+        bell=config.bell,
+        keymap=config.keymap(),
+        keeps_sessions=store is not None,
+        notices=tuple(notices),
+    )
+    names_given = loaded.origins.get("partners", "default") != "default"
+    context.partners = config.partners if names_given else None
+    context.names_asked = names_given
+
+    def remember(names: tuple[str, str] | None) -> None:
+        # Skipping is remembered too (the default names are written), so we never nag.
+        try:
+            update_config(partners=names or context.partners or DEFAULTS.partners)
+        except Exception as error:  # an unwritable config folder must not stop a session
+            context.warn(f"Your names could not be saved: {error}")
+
+    context.remember_partners = remember
+    return context
+
+
+def _open_store(notices: list[str]) -> Any:
+    from gentle.store.db import open_store
+    from gentle.store.errors import StoreError
+
+    try:
+        return open_store()
+    except StoreError as error:
+        notices.append(f"{error} This session will not be saved.")
+        return None
+
+
+def _start_runner(context: "AppContext", store: Any, flow: Any, partners: tuple[str, str], relay: Callable) -> Any:
+    from gentle.engine.runner import Runner
+
+    if store is None:
+        return Runner(flow, partners, context.clock, on_event=relay)
+    from gentle.store.errors import StoreError
+    from gentle.store.recorder import Recorder
+    from gentle.store.sessions import start_session
+
+    try:
+        session_id = start_session(store, flow, partners, started_at=context.clock.now())
+        recorder: Any = Recorder(store, session_id)
+    except StoreError as error:
+        context.warn(f"{error} This session will not be saved.")
+        return Runner(flow, partners, context.clock, on_event=relay)
+
+    failed: list[str] = []
+
+    def on_event(event: Any) -> None:
+        try:
+            recorder(event)
+        except StoreError as error:
+            # Keep going: the answers are still in memory. Say so once.
+            if not failed:
+                failed.append(str(error))
+                context.warn(f"{error} Your answers are kept until you close gentle.")
+        relay(event)
+
+    runner = Runner(flow, partners, context.clock, on_event=on_event)
+    try:
+        recorder.follow(runner)
+    except StoreError as error:
+        context.warn(str(error))
+    return runner

@@ -1,0 +1,180 @@
+"""The gentle Textual app: themes, keys, and which screen comes first.
+
+Kept small on purpose: each screen lives in ``screens/`` and each step kind's widget in
+``widgets/steps/``. Other parts of the TUI (history, insights, resume, safety) are
+named screens in :data:`SCREENS`, so they can be swapped in without touching this file's
+logic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding
+
+from gentle.tui.context import AppContext
+from gentle.tui.screens.placeholder import HistoryPlaceholder, ResumePlaceholder, SafetyPlaceholder
+from gentle.tui.themes import GENTLE_THEMES, partner_colour_defaults, resolve_theme_name
+
+if TYPE_CHECKING:
+    from gentle.flows.model import Flow
+
+
+class GentleApp(App[None]):
+    CSS_PATH = "gentle.tcss"
+    TITLE = "gentle"
+    ENABLE_COMMAND_PALETTE = False
+    # Screens get these classes from the terminal size; gentle.tcss uses them for
+    # the compact layouts (40x12 and smaller) and the roomy one (200x60).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-mid"), (30, "-tall")]
+
+    # Named screens other parts of gentle provide; placeholders until they land.
+    SCREENS: ClassVar[dict] = {
+        "history": HistoryPlaceholder,
+        "resume": ResumePlaceholder,
+        "safety": SafetyPlaceholder,
+    }
+
+    BINDINGS = [
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            id="quit",
+            tooltip="Leave gentle. It asks first only if something would be lost.",
+            priority=True,
+            show=False,
+        ),
+        Binding(
+            "f1,question_mark",
+            "help",
+            "Help",
+            id="help",
+            key_display="?",
+            tooltip="What this screen is for and which keys work here.",
+        ),
+    ]
+
+    def __init__(
+        self,
+        context: AppContext,
+        *,
+        start_flow: str | None = None,
+        partners: tuple[str, str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.context = context
+        self._start_flow = start_flow
+        self._partners_override = partners
+        for theme in GENTLE_THEMES:
+            self.register_theme(theme)
+        self.theme = resolve_theme_name(context.theme, self.available_themes)
+
+    @property
+    def reduced_motion(self) -> bool:
+        """Calm text instead of animation: the setting, or TEXTUAL_ANIMATIONS=none."""
+        return self.context.reduced_motion or self.animation_level == "none"
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        # Any theme (nord, ansi-dark, ...) gets partner colours, so gentle.tcss parses.
+        return partner_colour_defaults(self.current_theme)
+
+    def on_mount(self) -> None:
+        self.context.warn = lambda message: self.notify(message, severity="warning", timeout=8)
+        if self.context.keymap:
+            self.set_keymap(dict(self.context.keymap))
+        for notice in self.context.notices:
+            self.notify(notice, severity="warning", timeout=10)
+        if self._start_flow is not None:
+            flow = self.load_flow(self._start_flow)
+            if flow is not None:
+                self.begin(flow, partners=self._partners_override)
+                return
+        from gentle.tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+
+    def load_flow(self, flow_id: str) -> "Flow | None":
+        """The flow, or None after telling the person plainly what is wrong with it."""
+        try:
+            return self.context.load_flow(flow_id)
+        except Exception as error:  # FlowError, UnknownFlow, OSError: all shown, none fatal
+            self.notify(str(error) or f"The flow {flow_id!r} could not be opened.", severity="error", timeout=10)
+            return None
+
+    def begin(self, flow: "Flow", *, partners: tuple[str, str] | None = None, ask: bool = True) -> None:
+        """Open a session of ``flow``; ask the partners' names first if never asked."""
+        from gentle.tui.screens.names import NamesScreen
+
+        if partners is None and ask and not self.context.names_asked:
+
+            def names_given(names: tuple[str, str] | None) -> None:
+                self.open_session(flow, names or self.context.names())
+
+            self.push_screen(NamesScreen(), names_given)
+            return
+        self.open_session(flow, partners or self.context.names())
+
+    def open_session(self, flow: "Flow", partners: tuple[str, str]) -> None:
+        from gentle.tui.screens.session import EventRelay, SessionScreen
+
+        relay = EventRelay()
+        runner = self.context.start_runner(flow, partners, relay)
+        self.push_screen(SessionScreen(runner, relay))
+
+    def go_home(self) -> None:
+        """Back to the home screen, opening it if the app started straight into a flow."""
+        from gentle.tui.screens.home import HomeScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        if not isinstance(self.screen, HomeScreen):
+            self.switch_screen(HomeScreen())
+
+    def ring(self) -> None:
+        """The terminal bell, only when the person turned it on."""
+        if self.context.bell:
+            self.bell()
+
+    async def action_quit(self) -> None:
+        reason = getattr(self.screen, "unsaved_reason", lambda: None)()
+        if not reason:
+            self.exit()
+            return
+        from gentle.tui.screens.confirm import ConfirmScreen
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen(f"{reason} Leave anyway?", yes="Leave", no="Stay"), decided
+        )
+
+    def action_help(self) -> None:
+        from gentle.tui.screens.help import HelpScreen, HelpTopic
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        topic = getattr(self.screen, "help_topic", lambda: None)() or HelpTopic()
+        if isinstance(topic, str):
+            topic = HelpTopic((topic,))
+        self.push_screen(HelpScreen(replace(topic, keys=self.keys_in_use())))
+
+    def keys_in_use(self) -> tuple[tuple[str, str], ...]:
+        """(key, what it does) for the bindings active now, after remapping."""
+        seen: dict[str, tuple[str, str]] = {}
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.system:
+                continue
+            label = self.get_key_display(binding)
+            if binding.action in seen:
+                key, what = seen[binding.action]
+                seen[binding.action] = (f"{key}/{label}" if label not in key.split("/") else key, what)
+            else:
+                seen[binding.action] = (label, binding.tooltip or binding.description)
+        return tuple(seen.values())

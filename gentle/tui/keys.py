@@ -1,0 +1,43 @@
+"""Every key binding gentle defines, by id, so config can remap them (``keys:`` in config.yaml).
+
+The ids are what people write in config; ``gentle config`` uses this list to point out
+a misspelt id. Remapping itself is ``App.set_keymap`` in :class:`gentle.tui.app.GentleApp`.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+
+def _classes() -> list[type]:
+    from gentle.tui.app import GentleApp
+    from gentle.tui.screens.confirm import ConfirmScreen
+    from gentle.tui.screens.help import HelpScreen
+    from gentle.tui.screens.home import HomeScreen
+    from gentle.tui.screens.names import NamesScreen
+    from gentle.tui.screens.placeholder import HistoryPlaceholder
+    from gentle.tui.screens.session import SessionScreen
+    from gentle.tui.widgets.blanks import TemplateFiller
+    from gentle.tui.widgets.finished import FinishedView
+    from gentle.tui.widgets.steps import view_for
+    from gentle.tui.widgets.steps.choose import ChecklistView, PickList
+
+    kinds = ("say", "breathe", "timer", "rate", "write", "choose", "turns")
+    return [
+        GentleApp, HomeScreen, NamesScreen, SessionScreen, ConfirmScreen, HelpScreen,
+        HistoryPlaceholder, TemplateFiller, FinishedView, PickList, ChecklistView,
+        *(view_for(kind) for kind in kinds),
+    ]
+
+
+def all_bindings() -> list[Binding]:
+    found = []
+    for cls in _classes():
+        for binding in cls.__dict__.get("BINDINGS", []):
+            if isinstance(binding, Binding):
+                found.append(binding)
+    return found
+
+
+def binding_ids() -> set[str]:
+    return {b.id for b in all_bindings() if b.id}

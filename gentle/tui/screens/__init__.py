@@ -1,0 +1,1 @@
+"""One module per screen. Modal dialogs (confirm, help, names) live here too."""

@@ -1,0 +1,141 @@
+"""The first screen: one key to a pause, the flows, and the way to everything else."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from gentle.tui.literal import literal, literal_line
+
+if TYPE_CHECKING:
+    from gentle.flows.model import Flow
+
+
+def minutes_label(flow: "Flow") -> str:
+    if not flow.minutes:
+        return ""
+    minutes = round(flow.minutes)
+    return "about 1 minute" if minutes <= 1 else f"about {minutes} minutes"
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding(
+            "p",
+            "pause_now",
+            "Pause",
+            id="pause-now",
+            tooltip="Start breathing together right now.",
+        ),
+        Binding("n", "names", "Names", id="names", tooltip="Tell gentle your names, or change them."),
+        Binding("r", "open('resume')", "Resume", id="resume", tooltip="Pick up an unfinished session."),
+        Binding("h", "open('history')", "History", id="history", tooltip="Your past sessions."),
+        Binding("s", "open('safety')", "Safety", id="safety", tooltip="Safety and where to get support."),
+        Binding("q", "app.quit", "Quit", id="home-quit", tooltip="Leave gentle."),
+    ]
+
+    def help_topic(self) -> str:
+        return "home"
+
+    def compose(self) -> ComposeResult:
+        flows = self.listing()
+        with Vertical(classes="column", id="home"):
+            yield Static("gentle", classes="app-name", markup=False)
+            yield Static(
+                "Take a breath. You are on the same side.", classes="tagline", markup=False
+            )
+            yield Button("We need a pause  (p)", id="pause-now", variant="primary", compact=True)
+            yield Static("Or choose what to do together:", classes="label", markup=False)
+            yield OptionList(
+                *(Option(self._flow_row(flow), id=flow.id) for flow in flows),
+                id="flows",
+                markup=False,
+            )
+            yield Static(id="flow-summary", classes="summary")
+            yield Static(id="names-line", classes="hint")
+        yield Footer(show_command_palette=False)
+
+    def listing(self) -> list:
+        """The flows in the order a couple needs them: the quick pause first, then shortest."""
+        context = self.app.context
+        rows = list(context.flows())
+        rows.sort(key=lambda e: (e.id != context.quick_flow_id, getattr(e, "source", "") != "built-in", e.minutes or 1e9, e.title))
+        return rows
+
+    @staticmethod
+    def _flow_row(flow: "Flow") -> Content:
+        minutes = minutes_label(flow)
+        row = literal_line(flow.title, "bold")
+        return row + Content.styled(f"  {minutes}", "dim") if minutes else row
+
+    def on_mount(self) -> None:
+        self.query_one("#flows", OptionList).focus()
+        self._show_names()
+        # Loading a flow to show its summary waits until the first frame is on screen.
+        self.call_after_refresh(self._show_summary, 0)
+
+    def on_screen_resume(self) -> None:
+        self._show_names()
+
+    def _show_names(self) -> None:
+        context = self.app.context
+        line = self.query_one("#names-line", Static)
+        if context.partners:
+            first, second = context.partners
+            line.update(
+                Content.assemble(
+                    literal_line(first, "bold $partner-a"),
+                    " and ",
+                    literal_line(second, "bold $partner-b"),
+                    ("  ·  n to change names", "dim"),
+                )
+            )
+        else:
+            line.update(Content.styled("Press n to tell gentle your names (optional).", "dim"))
+
+    def _show_summary(self, index: int | None) -> None:
+        rows = self.listing()
+        summary = self.query_one("#flow-summary", Static)
+        if index is None or not 0 <= index < len(rows):
+            summary.update("")
+            return
+        try:
+            flow = self.app.context.load_flow(rows[index].id)
+        except Exception as error:  # a broken user flow: say what is wrong, keep going
+            summary.update(literal(f"This flow has a problem: {error}"))
+            return
+        summary.update(literal(flow.summary))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_summary(event.option_index)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        flow = self.app.load_flow(event.option.id or "")
+        if flow is not None:
+            self.app.begin(flow)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "pause-now":
+            self.action_pause_now()
+
+    def action_pause_now(self) -> None:
+        flow = self.app.load_flow(self.app.context.quick_flow_id)
+        if flow is None:
+            return
+        # Relief first: never ask for names before the breathing starts.
+        self.app.begin(flow, ask=False)
+
+    def action_names(self) -> None:
+        from gentle.tui.screens.names import NamesScreen
+
+        self.app.push_screen(NamesScreen(), lambda _names: self._show_names())
+
+    def action_open(self, name: str) -> None:
+        self.app.push_screen(name)

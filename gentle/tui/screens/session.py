@@ -1,0 +1,201 @@
+"""A session: one step at a time, with the flow title, step n of m and the time so far.
+
+The screen holds no rules of its own. It shows the Runner's state, swaps in the view
+for the current step, and turns the always-there keys (back, skip, pause everything)
+into Runner calls. Step views call the Runner for their own keys and post
+``StepView.Changed``; the screen then looks at the Runner again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from gentle.engine import events as ev
+from gentle.tui.literal import literal_line
+from gentle.tui.screens.help import HelpTopic
+from gentle.tui.widgets.finished import FinishedView
+from gentle.tui.widgets.session_bar import SessionBar
+from gentle.tui.widgets.words import Words
+from gentle.tui.widgets.steps import StepContext, StepView, view_for
+from gentle.tui.wording import Wording
+
+if TYPE_CHECKING:
+    from gentle.engine.runner import Runner
+
+
+class EventRelay:
+    """The runner's ``on_event`` target on the TUI side; the screen subscribes later.
+
+    Lets the runner be built (with the store's recorder chained in) before the screen
+    that shows it exists, e.g. when resuming a saved session.
+    """
+
+    def __init__(self) -> None:
+        self.listeners: list[Callable[[ev.Event], None]] = []
+
+    def __call__(self, event: ev.Event) -> None:
+        for listener in list(self.listeners):
+            listener(event)
+
+
+class SessionScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back", tooltip="Back to the previous question or step."),
+        Binding("ctrl+n", "skip", "Skip", id="skip", tooltip="Leave this step out and go on."),
+        Binding(
+            "ctrl+p",
+            "pause_all",
+            "Pause all",
+            id="pause-all",
+            tooltip="Freeze every timer. Press again to carry on.",
+        ),
+    ]
+
+    def __init__(self, runner: "Runner", relay: EventRelay | None = None) -> None:
+        super().__init__()
+        self.runner = runner
+        self.context = StepContext(runner=runner, wording=Wording(runner.partners))
+        self._entries = 0  # StepEntered events seen: a re-entered step gets a fresh view
+        self._view_key: tuple | None = None
+        if relay is not None:
+            relay.listeners.append(self._on_runner_event)
+
+    # ----- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield SessionBar(self.runner.flow.title)
+        with VerticalScroll(id="body"):
+            with Vertical(classes="column", id="column"):
+                # Other parts of gentle (the safety note) mount into this slot.
+                yield Vertical(id="banner-slot")
+                yield Words("", id="paused-note")
+                yield Words("", id="section", classes="section")
+                yield Words("", id="step-title", classes="step-title")
+                yield Vertical(id="step-holder")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.context.reduced_motion = self.app.reduced_motion
+        self.context.ring = self.app.ring
+        self.sync()
+        # The bar's clock only needs a glance per second; step views repaint themselves.
+        self.set_interval(1.0, self._every_second)
+
+    # ----- following the runner -------------------------------------------------------------
+
+    def _on_runner_event(self, event: ev.Event) -> None:
+        if isinstance(event, ev.StepEntered):
+            self._entries += 1
+
+    def on_step_view_changed(self, message: StepView.Changed) -> None:
+        message.stop()
+        self.sync()
+
+    def _every_second(self) -> None:
+        if self.runner.tick():
+            self.sync()
+        else:
+            self._show_bar()
+
+    def sync(self) -> None:
+        """Make the screen match the runner: swap the step view if the step moved on."""
+        runner = self.runner
+        self._show_bar()
+        self.query_one("#paused-note", Words).say(
+            "Everything is paused. Press Ctrl+P to carry on." if runner.paused else ""
+        )
+        self.set_class(runner.paused, "-paused")
+        self.refresh_bindings()
+        if runner.finished or runner.step is None:
+            key: tuple = ("finished",)
+        else:
+            key = (self._entries, runner.step.id, runner.asking)
+        if key == self._view_key:
+            view = self.current_view
+            if view is not None:
+                view.state_changed()
+            return
+        self._view_key = key
+        holder = self.query_one("#step-holder", Vertical)
+        holder.remove_children()
+        if runner.finished or runner.step is None:
+            self._show_heading(None, None)
+            holder.mount(FinishedView(runner.flow.title))
+            return
+        step = runner.step
+        self._show_heading(step.section, step.title)
+        view = view_for(step.kind)(self.context)
+        holder.mount(view)
+        self.call_after_refresh(view.focus_first)
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+
+    def _show_heading(self, section: str | None, title: str | None) -> None:
+        wording = self.context.wording
+        asking = self.runner.asking
+        self.query_one("#section", Words).say(literal_line(section) if section else "")
+        self.query_one("#step-title", Words).say(
+            wording.text(title, partner=asking, one_line=True) if title else ""
+        )
+
+    def _show_bar(self) -> None:
+        runner = self.runner
+        position = None if runner.finished else runner.position
+        self.query_one(SessionBar).show(position, runner.elapsed, paused=runner.paused)
+
+    @property
+    def current_view(self) -> StepView | None:
+        views = self.query_one("#step-holder").query_children(StepView)
+        return views.first() if views else None
+
+    # ----- the always-there keys ------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("back", "skip", "pause_all") and self.runner.finished:
+            return False
+        return True
+
+    def action_back(self) -> None:
+        if not self.runner.back():
+            self.notify("This is the first step.", timeout=3)
+            return
+        self.sync()
+
+    def action_skip(self) -> None:
+        if self.runner.finished:
+            return
+        self.runner.skip()
+        self.sync()
+
+    def action_pause_all(self) -> None:
+        if self.runner.paused:
+            self.runner.resume()
+        else:
+            self.runner.pause()
+        self.sync()
+
+    # ----- what the app asks every screen ---------------------------------------------------
+
+    def help_topic(self) -> HelpTopic:
+        step = self.runner.step
+        view = self.current_view
+        pages = (*(view.help_pages() if view else ()), "session")
+        raw = getattr(step, "help", None)
+        author = self.context.wording.text(raw, partner=self.runner.asking) if raw else None
+        return HelpTopic(pages=pages, author_text=author)
+
+    def unsaved_reason(self) -> str | None:
+        view = self.current_view
+        if view is not None:
+            reason = view.unsaved()
+            if reason:
+                return reason
+        keeps = self.app.context.keeps_sessions
+        if not keeps and not self.runner.finished and self.runner.answers:
+            return "This session's answers are not being saved."
+        return None

@@ -1,0 +1,1 @@
+"""Reusable widgets: the breathing pacer, the countdown, the session bar, and step views."""

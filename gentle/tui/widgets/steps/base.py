@@ -1,0 +1,75 @@
+"""What every step view shares: the runner, the wording, drafts, and how to say "I moved it"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable
+
+from textual.containers import Vertical
+from textual.message import Message
+
+from gentle.tui.wording import PARTNER_CLASSES, Wording
+
+if TYPE_CHECKING:
+    from gentle.engine.runner import Runner
+
+
+@dataclass
+class StepContext:
+    """Handed by the session screen to each step view."""
+
+    runner: "Runner"
+    wording: Wording
+    reduced_motion: bool = False
+    ring: Callable[[], None] = lambda: None
+    # Text typed but not yet given, per (step id, partner), so Back never loses it.
+    drafts: dict[tuple[str, Any], str] = field(default_factory=dict)
+
+
+class StepView(Vertical):
+    """Shows one step of the flow. Subclasses set ``kind`` and compose the body."""
+
+    kind = "step"
+    # Focusable so the view's own keys (Enter to go on, digits to rate…) work at once.
+    can_focus = True
+
+    class Changed(Message):
+        """The view called the runner; the screen should look at its state again."""
+
+    def __init__(self, context: StepContext) -> None:
+        super().__init__(classes=f"step step-{self.kind}")
+        self.context = context
+        self.step: Any = context.runner.step
+        self.asking: int | None = context.runner.asking
+        if self.asking is not None:
+            self.add_class(PARTNER_CLASSES[self.asking])
+
+    @property
+    def runner(self) -> "Runner":
+        return self.context.runner
+
+    @property
+    def wording(self) -> Wording:
+        return self.context.wording
+
+    def text(self, raw: str | None, **who: int | None):
+        """Flow text for this step, names filled in for whoever is asked now."""
+        who.setdefault("partner", self.asking)
+        return self.wording.text(raw, **who)
+
+    def changed(self) -> None:
+        self.post_message(self.Changed())
+
+    def state_changed(self) -> None:
+        """The runner moved without leaving this step (paused, turn phase…): redraw."""
+
+    def unsaved(self) -> str | None:
+        """A reason to ask before quitting (typed text not yet given), or None."""
+        return None
+
+    def help_pages(self) -> tuple[str, ...]:
+        return (self.kind,)
+
+    def focus_first(self) -> None:
+        """Put the keyboard where the person will want to type or choose."""
+        self.focus()

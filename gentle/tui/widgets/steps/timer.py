@@ -1,0 +1,114 @@
+"""timer: a big countdown, "Come back at 21:35", rotating ideas, and a bell at the end."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from gentle.tui.widgets.countdown import CountdownView
+from gentle.tui.widgets.steps.base import StepView
+from gentle.tui.widgets.words import Words
+
+REPAINT_RATE = 4  # the seconds change once a second; 4 Hz keeps them on time
+EXTRA_SECONDS = 5 * 60
+
+
+class TimerView(StepView):
+    kind = "timer"
+
+    BINDINGS = [
+        Binding("space", "screen.pause_all", "Pause", id="timer-pause", tooltip="Pause or carry on."),
+        Binding("plus,equals_sign", "more", "+5 min", id="timer-more", key_display="+", tooltip="Add five minutes."),
+        Binding("e", "end_early", "End now", id="timer-end", tooltip="End the timer early (asks first)."),
+        Binding("enter", "go_on", "Continue", id="timer-continue", tooltip="Go on once the time is up."),
+    ]
+
+    def compose(self) -> ComposeResult:
+        if self.step.text:
+            yield Static(self.text(self.step.text), classes="prose timer-text")
+        yield CountdownView(id="countdown")
+        yield Words("", id="suggestion", classes="suggestion")
+        yield Words("", id="timer-hint", classes="hint")
+
+    def on_mount(self) -> None:
+        self._rang = False
+        self._tip = -1
+        self.set_interval(1 / REPAINT_RATE, self._repaint)
+        self._repaint()
+        self.state_changed()
+        self.focus_first()
+
+    @property
+    def time_is_up(self) -> bool:
+        countdown = self.runner.timer
+        return countdown is not None and countdown.finished(self.runner.now())
+
+    def _repaint(self) -> None:
+        countdown = self.runner.timer
+        if countdown is None:
+            return
+        now = self.runner.now()
+        remaining = countdown.remaining(now)
+        self.query_one(CountdownView).show(remaining, countdown.deadline, paused=self.runner.paused)
+        self._rotate(countdown.elapsed(now))
+        if remaining <= 0 and not self._rang:
+            self._rang = True
+            self.context.ring()
+            self.state_changed()
+        elif remaining > 0 and self._rang:
+            self._rang = False  # more time was added after the end
+            self.state_changed()
+
+    def _rotate(self, elapsed: float) -> None:
+        tips = self.step.suggestions
+        if not tips:
+            return
+        every = self.step.rotate_seconds or 30.0
+        index = int(elapsed // every) % len(tips)
+        if index != self._tip:
+            self._tip = index
+            self.query_one("#suggestion", Words).say(self.text(tips[index]))
+
+    def state_changed(self) -> None:
+        if self.time_is_up:
+            hint = "Time is up. Press Enter when you are both back, or + for five more minutes."
+        elif self.runner.paused:
+            hint = "Paused. Press Space to carry on."
+        else:
+            hint = "Space pauses · + adds five minutes · e ends early"
+        self.query_one("#timer-hint", Words).say(hint)
+        self._repaint()
+
+    def action_more(self) -> None:
+        self.runner.extend_timer(EXTRA_SECONDS)
+        self.notify("Five more minutes.", timeout=3)
+        self.state_changed()
+
+    def action_go_on(self) -> None:
+        if self.time_is_up:
+            self.runner.submit(None)
+            self.changed()
+        else:
+            self.action_end_early()
+
+    def action_end_early(self) -> None:
+        if self.time_is_up:
+            self.action_go_on()
+            return
+        from gentle.tui.screens.confirm import ConfirmScreen
+
+        question = (
+            "End the break now? It's fine to come back early if you both feel calm."
+            if self.step.is_break
+            else "End the timer now?"
+        )
+
+        def decided(yes: bool | None) -> None:
+            if yes and not self.time_is_up:
+                self.runner.submit("early")
+                self.changed()
+            elif yes:
+                self.action_go_on()
+
+        self.app.push_screen(ConfirmScreen(question, yes="End now", no="Keep going"), decided)

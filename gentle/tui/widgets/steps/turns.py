@@ -1,0 +1,157 @@
+"""turns: one partner has the floor, the other listens, mirrors, and checks.
+
+speaking (the floor timer runs) -> Enter -> the listener mirrors (types it, or just
+presses Enter after saying it aloud) -> the speaker is asked "did you feel heard?":
+y passes the floor on, n gives the listener another try. The runner keeps score.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from gentle.tui.widgets.countdown import clock_face
+from gentle.tui.widgets.steps.base import StepView
+from gentle.tui.widgets.words import Words
+from gentle.tui.wording import PARTNER_CLASSES
+
+REPAINT_RATE = 2
+EXTRA_SECONDS = 60
+
+
+class TurnsView(StepView):
+    kind = "turns"
+
+    BINDINGS = [
+        Binding("enter", "done_speaking", "Done speaking", id="turn-done", tooltip="The speaker has finished."),
+        Binding("y", "heard(True)", "Yes, heard", id="turn-heard-yes", tooltip="Yes, I felt heard."),
+        Binding("n", "heard(False)", "Not quite", id="turn-heard-no", tooltip="Not quite: try mirroring again."),
+        Binding("plus,equals_sign", "more", "+1 min", id="turn-more", key_display="+", tooltip="One more minute on the floor."),
+        Binding("space", "screen.pause_all", "Pause", id="turn-pause", tooltip="Pause or carry on."),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="floor-banner", classes="banner")
+        yield Static("", id="turn-round", classes="hint")
+        if self.step.text:
+            yield Static(self.text(self.step.text), classes="prose turns-text")
+        with Vertical(id="speaking"):
+            yield Static("", id="speaker-prompt", classes="ask")
+            yield Static("", id="floor-time", classes="floor-time")
+            yield Static("", id="listener-prompts", classes="listener-prompts")
+        with Vertical(id="mirroring"):
+            yield Static("", id="mirror-ask", classes="ask")
+            yield Input(id="mirror-input", placeholder="Type what you heard, or just press Enter after saying it aloud")
+        with Vertical(id="checking"):
+            yield Static("", id="mirror-said", classes="prose")
+            yield Static("", id="heard-question", classes="ask")
+        yield Words("", id="turn-hint", classes="hint")
+
+    def on_mount(self) -> None:
+        self._phase_shown: tuple | None = None
+        self.set_interval(1 / REPAINT_RATE, self._repaint_floor)
+        self.state_changed()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        turn = self.runner.turn
+        phase = turn.phase if turn is not None else None
+        if action in ("done_speaking", "more"):
+            return phase == "speaking"
+        if action == "heard":
+            return phase == "checking"
+        return True
+
+    def state_changed(self) -> None:
+        turn = self.runner.turn
+        if turn is None:
+            return
+        speaker, listener = turn.speaker, turn.listener
+        w = self.wording
+        banner = self.query_one("#floor-banner", Static)
+        banner.update(Content.assemble(w.name(speaker), " has the floor — ", w.name(listener), " listens"))
+        for index, css_class in enumerate(PARTNER_CLASSES):
+            banner.set_class(index == speaker, css_class)
+        self.query_one("#turn-round", Static).update(
+            f"Round {turn.round} of {turn.rounds}" + (f" · try {turn.attempt}" if turn.attempt > 1 else "")
+        )
+        key = (turn.round, turn.speaker, turn.phase, turn.attempt)
+        if key != self._phase_shown:
+            self._phase_shown = key
+            self._show_phase(turn)
+        self._repaint_floor()
+        self.refresh_bindings()
+
+    def _show_phase(self, turn) -> None:
+        who = {"speaker": turn.speaker, "listener": turn.listener}
+        for phase in ("speaking", "mirroring", "checking"):
+            self.query_one(f"#{phase}").display = turn.phase == phase
+        hint = ""
+        if turn.phase == "speaking":
+            self.query_one("#speaker-prompt", Static).update(self.text(self.step.speaker_prompt, **who))
+            prompts = [self.text(p, **who) for p in self.step.listener_prompts]
+            lines = [Content.assemble(self.wording.name(turn.listener), ", while you listen:")]
+            lines += [Content.assemble("  · ", p) for p in prompts]
+            self.query_one("#listener-prompts", Static).update(Content("\n").join(lines))
+            hint = "Enter when the speaker is done · + one more minute · Space pauses"
+            self.focus()
+        elif turn.phase == "mirroring":
+            ask = Content.assemble(
+                self.wording.name(turn.listener),
+                ", say back what you heard, in your own words. ",
+                ("You can type it here, or say it aloud and press Enter.", "dim"),
+            )
+            self.query_one("#mirror-ask", Static).update(ask)
+            field = self.query_one("#mirror-input", Input)
+            field.value = ""
+            self.call_after_refresh(field.focus)
+        else:
+            said = turn.mirrors[-1] if turn.mirrors else None
+            mirror = self.query_one("#mirror-said", Static)
+            if said:
+                mirror.update(Content.assemble(self.wording.name(turn.listener), " heard: ", ("“", "dim"), Content(said), ("”", "dim")))
+            else:
+                mirror.update(Content.assemble(self.wording.name(turn.listener), " said it aloud."))
+            self.query_one("#heard-question", Static).update(self.text(self.step.heard_question, **who))
+            hint = "y: yes, I felt heard · n: not quite, try again"
+            self.focus()
+        self.query_one("#turn-hint", Words).say(hint)
+
+    def _repaint_floor(self) -> None:
+        turn = self.runner.turn
+        if turn is None or turn.phase != "speaking":
+            return
+        remaining = turn.floor.remaining(self.runner.now())
+        if remaining > 0:
+            text = Content.assemble((clock_face(remaining), "bold"), " left on the floor")
+        else:
+            text = Content.styled("Time is up. Finish your thought, then press Enter.", "bold")
+        if self.runner.paused:
+            text = Content.assemble(text, ("  (paused)", "dim"))
+        self.query_one("#floor-time", Static).update(text)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        self.runner.turn_mirrored(text or None)
+        self.changed()
+
+    def action_done_speaking(self) -> None:
+        self.runner.turn_done_speaking()
+        self.changed()
+
+    def action_heard(self, yes: bool) -> None:
+        self.runner.turn_heard(yes)
+        self.changed()
+
+    def action_more(self) -> None:
+        self.runner.extend_timer(EXTRA_SECONDS)
+        self._repaint_floor()
+
+    def unsaved(self) -> str | None:
+        turn = self.runner.turn
+        if turn is not None and turn.phase == "mirroring" and self.query_one("#mirror-input", Input).value.strip():
+            return "A mirror you typed hasn't been given yet."
+        return None
