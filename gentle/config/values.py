@@ -37,9 +37,9 @@ class Invalid(ValueError):
         self.message = message
 
 
-def did_you_mean(word: str, choices: Collection[str]) -> str:
+def did_you_mean(word: str, choices: Collection[str], cutoff: float = 0.6) -> str:
     """`` (did you mean 'x'?)`` for the closest choice, or an empty string."""
-    close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=cutoff)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
@@ -75,7 +75,7 @@ def check_country(value: str) -> tuple[str, str | None]:
     if code in COUNTRIES:
         return code, None
     if re.fullmatch(r"[a-z]{2}", code):
-        hint = did_you_mean(code, COUNTRIES)
+        hint = did_you_mean(code, COUNTRIES, cutoff=0.5)  # two letters: one typo is half
         return code, (
             f"gentle has no built-in support lines for '{code}'{hint}; unless your "
             "resources.yaml lists it, the international directory is shown"

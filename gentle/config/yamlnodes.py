@@ -74,6 +74,9 @@ def read_document(path: Path, data: bytes) -> Document:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         return Document(None, ConfigProblem(where, line, column, "the file is not UTF-8 text"))
+    tab = _indenting_tab(text)
+    if tab is not None:
+        return Document(None, ConfigProblem(where, tab[0], tab[1], "a tab is used for indenting; YAML needs spaces"))
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -87,10 +90,18 @@ def read_document(path: Path, data: bytes) -> Document:
     return Document(root)
 
 
+def _indenting_tab(text: str) -> tuple[int, int] | None:
+    """(line, column) of the first tab in a line's indentation; libyaml's own message
+    for it ("cannot start any token") does not say what is wrong."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent and line.strip():
+            return number, indent.index("\t") + 1
+    return None
+
+
 def _plain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
     problem = (exc.problem or exc.context or "").strip()
-    if "'\\t'" in problem or "\\t" in problem:
-        return "a tab is used for indenting; YAML needs spaces"
     if "expected a single document" in (exc.context or ""):
         return "the file holds more than one YAML document (a second '---'); keep one"
     return f"this is not valid YAML: {problem}"
