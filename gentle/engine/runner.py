@@ -231,7 +231,7 @@ class Runner:
         self._s.paused = True
         self._s.session = self._s.session.pause(now)
         if self._s.break_ is None:
-            self._freeze(now)
+            self._s.freeze(now)
         else:
             self._s.break_ = pause_break(self._s.break_, now)
         self._emit(ev.Paused(now))
@@ -244,7 +244,7 @@ class Runner:
         if not self._s.finished:
             self._s.session = self._s.session.resume(now)
         if self._s.break_ is None:
-            self._thaw(now)
+            self._s.thaw(now)
         else:
             self._s.break_ = resume_break(self._s.break_, now)
         self._emit(ev.Resumed(now))
@@ -272,7 +272,7 @@ class Runner:
     def turn_heard(self, yes: bool) -> None:
         step, turn = self._turns()
         now = self.now()
-        after = turn_machine.heard(turn, yes, now, step.floor_seconds, frozen=self._frozen)
+        after = turn_machine.heard(turn, yes, now, step.floor_seconds, frozen=self._s.frozen)
         self._s.turn = after
         if len(after.exchanges) > len(turn.exchanges):
             self._emit(ev.TurnTaken(step.id, dict(after.exchanges[-1]), now))
@@ -298,7 +298,7 @@ class Runner:
         now = self.now()
         brk = start_break(by, seconds, now, self._s.step_id, minimum, maximum)
         if not self._s.paused:
-            self._freeze(now)
+            self._s.freeze(now)
         self._s.break_ = brk
         self._s.flooding = False
         assert brk.deadline is not None
@@ -319,7 +319,7 @@ class Runner:
         how = "finished" if brk.finished(now) else "early"
         self._s.break_ = None
         if not self._s.paused:
-            self._thaw(now)
+            self._s.thaw(now)
         self._emit(ev.BreakEnded(brk.countdown.elapsed(now), how, now))
 
     def tick(self) -> bool:
@@ -349,22 +349,10 @@ class Runner:
     ) -> "Runner":
         """Continue a saved session at the exact step. No events are emitted for it."""
         clock = clock if clock is not None else SystemClock()
-        state, partners = decode(snapshot, now=clock.now())
-        if snapshot.get("flow_id") != flow.id:
-            raise ValueError(
-                f"this snapshot is of flow {snapshot.get('flow_id')!r}, not {flow.id!r}"
-            )
-        ids = {step.id for step in flow.steps}
-        for step_id in [state.step_id, *(v.step_id for v in state.history)]:
-            if step_id is not None and step_id not in ids:
-                raise ValueError(f"the flow no longer has the step {step_id!r}")
+        state, partners = decode(snapshot, now=clock.now(), flow=flow)
         return cls(flow, partners, clock, on_event, _state=state)
 
     # ----- internals ----------------------------------------------------------------------------
-
-    @property
-    def _frozen(self) -> bool:
-        return self._s.paused or self._s.break_ is not None
 
     def _emit(self, event: ev.Event) -> None:
         if self.on_event is not None:
@@ -393,18 +381,6 @@ class Runner:
         answer = self._s.answers.pop()
         self._emit(ev.AnswerWithdrawn(answer.step_id, answer.partner, self.now()))
 
-    def _freeze(self, now: float) -> None:
-        s = self._s
-        s.timer = s.timer.pause(now) if s.timer else None
-        s.breath = s.breath.pause(now) if s.breath else None
-        s.turn = turn_machine.pause(s.turn, now) if s.turn else None
-
-    def _thaw(self, now: float) -> None:
-        s = self._s
-        s.timer = s.timer.resume(now) if s.timer else None
-        s.breath = s.breath.resume(now) if s.breath else None
-        s.turn = turn_machine.resume(s.turn, now) if s.turn else None
-
     def _enter(self, step_id: str, *, push: bool = True, mark: int | None = None) -> None:
         s = self._s
         if push and s.step_id is not None:
@@ -413,11 +389,7 @@ class Runner:
         now = self.now()
         s.step_id, s.asking_index = step_id, 0
         s.mark = len(s.answers) if mark is None else mark
-        s.timer = Countdown.start(step.seconds, now) if isinstance(step, TimerStep) else None
-        s.breath = Stopwatch.start(now) if isinstance(step, BreatheStep) else None
-        s.turn = turn_machine.start(step, now) if isinstance(step, TurnsStep) else None
-        if self._frozen:
-            self._freeze(now)
+        s.start_timers(step, now)
         self._emit(ev.StepEntered(step_id, now))
         if isinstance(step, TimerStep) and step.is_break:
             self._emit(ev.BreakStarted(None, step.seconds, now + step.seconds, now, step_id))

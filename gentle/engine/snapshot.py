@@ -15,6 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from gentle.flows.model import BreatheStep, Flow, Step, TimerStep, TurnsStep
+
+from gentle.engine import turns
 from gentle.engine.answers import Answer
 from gentle.engine.breaks import BreakState
 from gentle.engine.countdown import Countdown, Stopwatch
@@ -50,6 +53,29 @@ class SessionState:
     break_: BreakState | None = None
     flooding: bool = False
     finished: bool = False
+
+    @property
+    def frozen(self) -> bool:
+        """The step's timers stand still while paused or during a break."""
+        return self.paused or self.break_ is not None
+
+    def start_timers(self, step: Step, now: float) -> None:
+        """A fresh countdown / stopwatch / turn for the step being entered."""
+        self.timer = Countdown.start(step.seconds, now) if isinstance(step, TimerStep) else None
+        self.breath = Stopwatch.start(now) if isinstance(step, BreatheStep) else None
+        self.turn = turns.start(step, now) if isinstance(step, TurnsStep) else None
+        if self.frozen:
+            self.freeze(now)
+
+    def freeze(self, now: float) -> None:
+        self.timer = self.timer.pause(now) if self.timer else None
+        self.breath = self.breath.pause(now) if self.breath else None
+        self.turn = turns.pause(self.turn, now) if self.turn else None
+
+    def thaw(self, now: float) -> None:
+        self.timer = self.timer.resume(now) if self.timer else None
+        self.breath = self.breath.resume(now) if self.breath else None
+        self.turn = turns.resume(self.turn, now) if self.turn else None
 
 
 def _watch_out(watch: Stopwatch | None, now: float) -> dict[str, Any] | None:
@@ -91,10 +117,15 @@ def encode(
     }
 
 
-def decode(data: dict[str, Any], *, now: float) -> tuple[SessionState, tuple[str, str]]:
-    """Rebuild the state saved by :func:`encode`; ValueError when it cannot be read."""
+def decode(
+    data: dict[str, Any], *, now: float, flow: Flow
+) -> tuple[SessionState, tuple[str, str]]:
+    """Rebuild the state saved by :func:`encode` for ``flow``; ValueError when it cannot
+    be read or does not fit the flow (another flow, or steps that are gone)."""
     if not isinstance(data, dict):
         raise ValueError("a snapshot must be a mapping")
+    if data.get("flow_id") != flow.id:
+        raise ValueError(f"this snapshot is of flow {data.get('flow_id')!r}, not {flow.id!r}")
     version = data.get("version")
     if version != SNAPSHOT_VERSION:
         raise ValueError(f"this snapshot has version {version!r}; gentle reads {SNAPSHOT_VERSION}")
@@ -124,4 +155,8 @@ def decode(data: dict[str, Any], *, now: float) -> tuple[SessionState, tuple[str
         )
     except (KeyError, TypeError, AssertionError) as error:
         raise ValueError(f"this snapshot is incomplete or damaged ({error!r})") from error
+    ids = {step.id for step in flow.steps}
+    for step_id in [state.step_id, *(v.step_id for v in state.history)]:
+        if step_id is not None and step_id not in ids:
+            raise ValueError(f"the flow no longer has the step {step_id!r}")
     return state, (partners[0], partners[1])

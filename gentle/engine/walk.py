@@ -167,6 +167,8 @@ def walk(
                 else:
                     runner.submit(value)
         except ValueError as error:
-            raise WalkError(str(error), step.id) from error
+            # The step is reported separately (WalkError.step_id), so drop it from the text.
+            message = str(error).removeprefix(f"step {step.id!r}: ")
+            raise WalkError(message, step.id) from error
     return WalkResult(path=path, answers=list(runner.answers), defaulted=defaulted)
 
