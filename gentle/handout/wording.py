@@ -7,6 +7,7 @@ where one partner is spoken to), and times are written out in words.
 
 from __future__ import annotations
 
+import math
 import re
 
 from gentle.flows.model import BreatheStep, Phase
@@ -48,9 +49,9 @@ def duration(seconds: float, *, approximate: bool = False) -> str:
     exact = abs(minutes - whole) < 1e-9 and not approximate
     if exact:
         return f"{whole} minute{'s' if whole != 1 else ''}"
-    if minutes < 1.25:
+    half = math.floor(minutes * 2 + 0.5) / 2  # to the nearest half minute, halves up
+    if half <= 1:
         return "about a minute"
-    half = round(minutes * 2) / 2
     shown = number(half).replace(".5", "½")
     return f"about {shown} minutes"
 
