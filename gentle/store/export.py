@@ -27,7 +27,7 @@ FORMAT = "gentle-notes"
 FORMAT_VERSION = 1
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
-_MD_LINE_START = re.compile(r"^(\s*)([#+=>-]|\d+[.)])")
+_MD_LINE_START = re.compile(r"^(\s*)([#+=>-]|\d+(?=[.)]))")
 
 
 def md_escape(text: str) -> str:
@@ -35,9 +35,15 @@ def md_escape(text: str) -> str:
     out = []
     for line in clean(text).split("\n"):
         line = _MD_INLINE.sub(r"\\\1", line)
-        line = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+        line = _MD_LINE_START.sub(_escape_line_start, line)
         out.append(line)
     return "\n".join(out)
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    # '# x' becomes '\# x'; '1. x' becomes '1\. x' (a backslash before a digit would show).
+    lead, mark = m.group(1), m.group(2)
+    return f"{lead}{mark}\\" if mark[0].isdigit() else f"{lead}\\{mark}"
 
 
 def _md_block(text: str, indent: str = "  ") -> str:

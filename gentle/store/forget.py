@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from gentle.store.db import Store
+from gentle.store.db import BUSY_TIMEOUT_MS, Store
 
 DISK_CAVEAT = (
     "gentle has erased these notes from its own files. The disk itself, backups or "
@@ -45,7 +45,13 @@ def forget(store: Store, ids: Sequence[str] | None) -> Forgotten:
 def scrub(store: Store) -> bool:
     """Leave no freed page behind in the main file or the WAL; False if a reader blocked it."""
     with store.read() as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute("VACUUM")
-        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        # A TRUNCATE checkpoint waits for every reader; another open window would make
+        # the person stare at a frozen prompt, so wait briefly and report it instead.
+        conn.execute("PRAGMA busy_timeout = 250")
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute("VACUUM")
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return not busy

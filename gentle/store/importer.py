@@ -17,7 +17,7 @@ from typing import Any
 from gentle.store.db import Store
 from gentle.store.errors import ImportFormatError
 from gentle.store.export import FORMAT, FORMAT_VERSION
-from gentle.store.flowcopy import flow_from_dict, flow_hash, flow_to_json
+from gentle.store.flowcopy import flow_from_dict, flow_hash
 from gentle.store.recorder import FlowFacts, event_from_dict, record_event
 from gentle.store.sessions import save_flow_copy
 
@@ -93,8 +93,9 @@ def _check_shape(data: Any, path: Path) -> tuple[dict[str, Any], list[Any]]:
 
 
 def _flow_copy(conn: Any, raw: dict[str, Any]) -> tuple[str, FlowFacts]:
-    flow = flow_from_dict(raw)
-    body = flow_to_json(flow)
+    flow = flow_from_dict(raw)  # proves the copy can be read back (and resumed)
+    # Kept as written, so the copy (and its hash) is the very one the exporter held.
+    body = json.dumps(raw, sort_keys=True, ensure_ascii=False)
     digest = flow_hash(body)
     save_flow_copy(conn, digest, flow.id, flow.title, body)
     return digest, FlowFacts.of(flow)

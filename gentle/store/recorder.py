@@ -173,7 +173,9 @@ class Recorder:
             self.facts = FlowFacts.of_session(conn, session_id)
 
     def follow(self, runner: Any) -> "Recorder":
+        """Take resume snapshots from ``runner`` from now on (saving one straight away)."""
         self._snapshot = runner.snapshot
+        self.save_snapshot()
         return self
 
     def __call__(self, event: Any) -> None:

@@ -1,0 +1,115 @@
+"""History and insights: the figures a couple sees, and how fast they appear."""
+
+from __future__ import annotations
+
+import time
+from datetime import date, datetime
+
+import pytest
+
+from gentle.engine import events as ev
+from gentle.store import history, insights
+from gentle.store.db import open_store
+from gentle.store.errors import AmbiguousSession, SessionNotFound
+from gentle.store.recorder import Recorder
+from gentle.store.sessions import find_session_id, seed_sessions, start_session
+
+from .support import calm_flow
+
+WEEK = 7 * 86_400
+
+
+def _session(store, start: float, ratings: list[tuple[int, int]], flow=None, breaks=(),
+             finish: bool = True) -> str:  # fmt: skip
+    """A session whose distress went (before_a, before_b) -> (after_a, after_b)."""
+    flow = flow or calm_flow()
+    sid = start_session(store, flow, ("Sam", "Alex"), started_at=start)
+    record = Recorder(store, sid)
+    t = start
+    for step, (a, b) in zip(("before", "after"), ratings):
+        record(ev.StepEntered(step, t))
+        record(ev.AnswerGiven(step, 0, a, t + 10))
+        record(ev.AnswerGiven(step, 1, b, t + 20))
+        t += 600
+    for who in breaks:
+        record(ev.BreakStarted(who, 1200, t + 1200, t))
+        record(ev.BreakEnded(1200, "finished", t + 1200))
+    if finish:
+        record(ev.Finished(t + 30))
+    return sid
+
+
+def test_history_lists_newest_first_with_distress_before_and_after(store) -> None:
+    old = _session(store, 1_700_000_000, [(9, 8), (4, 6)])
+    new = _session(store, 1_700_100_000, [(7, 5)], finish=False)
+    rows = history.list_sessions(store)
+    assert [r.id for r in rows] == [new, old]
+    assert rows[1].distress == ((9, 4), (8, 6))
+    assert rows[0].distress == ((7, None), (5, None))  # rated once: no "after" yet
+    assert rows[0].outcome == "interrupted" and rows[1].outcome == "completed"
+    assert rows[1].seconds == pytest.approx(1230)
+    assert [r.id for r in history.list_sessions(store, limit=1)] == [new]
+
+
+def test_a_session_is_found_by_a_prefix(store) -> None:
+    sid = _session(store, 1_700_000_000, [(5, 5)])
+    assert find_session_id(store, sid[:5]) == sid
+    assert find_session_id(store, sid.upper()[:8]) == sid
+    with pytest.raises(SessionNotFound):
+        find_session_id(store, "zz")
+
+
+def test_an_ambiguous_prefix_asks_for_more(store) -> None:
+    for n in range(2):
+        start_session(store, calm_flow(), session_id=f"abc{n}" + "0" * 28)
+    with pytest.raises(AmbiguousSession):
+        find_session_id(store, "abc")
+
+
+def test_insights_tell_the_story(store) -> None:
+    monday = datetime(2024, 1, 1, 12).timestamp()  # a Monday, local time
+    _session(store, monday, [(9, 8), (3, 4)], breaks=(0,))  # drop 5
+    _session(store, monday + 3600, [(8, 8), (6, 6)], breaks=(0, 1))  # drop 2
+    other = calm_flow("other-flow")
+    _session(store, monday + 2 * WEEK, [(6, 6), (6, 7)], flow=other)  # drop -0.5
+    _session(store, monday + 2 * WEEK + 60, [(5, 5)], flow=other)  # no "after"
+    got = insights.compute(store)
+    assert got.sessions == 4 and got.completed == 4
+    assert [d.drop for d in got.drops] == [5.0, 2.0, -0.5]
+    assert [(w.week_start, w.sessions) for w in got.weeks] == [
+        (date(2024, 1, 1), 2), (date(2024, 1, 8), 0), (date(2024, 1, 15), 2),
+    ]  # fmt: skip
+    assert [(f.flow_id, f.sessions, f.average_drop) for f in got.flows] == [
+        ("calm-down", 2, 3.5), ("other-flow", 2, -0.5),
+    ]  # fmt: skip
+    # Calm: from the first rating at or above 7 to the moment both were below 7.
+    assert [c.seconds for c in got.calm] == [610, 610]  # first 9 at +10, both calm at +620
+    assert [(b.name, b.breaks) for b in got.breaks] == [("Sam", 2), ("Alex", 1)]
+
+
+def test_rehearsals_stay_out_of_insights(store) -> None:
+    sid = _session(store, 1_700_000_000, [(9, 9), (1, 1)])
+    store.conn.execute("UPDATE sessions SET source = 'walk' WHERE id = ?", (sid,))
+    assert insights.compute(store).sessions == 0
+    assert len(history.list_sessions(store)) == 1
+
+
+@pytest.mark.slow
+def test_history_and_insights_open_fast_with_ten_thousand_sessions(home) -> None:
+    with open_store() as s:
+        seed_sessions(s, 10_000)
+
+    def timed(work) -> float:
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            with open_store() as s:
+                work(s)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    assert timed(lambda s: history.list_sessions(s, limit=200)) < 0.3
+    assert timed(insights.compute) < 0.3
+    with open_store() as s:
+        assert history.count_sessions(s) == 10_000
+        assert insights.compute(s).sessions == 10_000

@@ -1,0 +1,78 @@
+"""A database made by the first release opens in this one with nothing lost."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from gentle import paths
+from gentle.store.db import open_store
+from gentle.store.flowcopy import flow_hash, flow_to_json
+from gentle.store.history import list_sessions, session_detail
+from gentle.store.schema import MIGRATIONS, SCHEMA_VERSION
+from gentle.store.sessions import add_note
+
+from .support import calm_flow
+
+
+def _first_release_database(path: Path) -> str:
+    """Exactly what schema version 1 wrote: no notes table, no distress columns."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    MIGRATIONS[0](conn)
+    conn.execute("PRAGMA user_version = 1")
+    flow = calm_flow()
+    body = flow_to_json(flow)
+    conn.execute(
+        "INSERT INTO flows VALUES (?, ?, ?, ?)", (flow_hash(body), flow.id, flow.title, body)
+    )
+    sid = "0123456789abcdef0123456789abcdef"
+    conn.execute(
+        "INSERT INTO sessions (id, flow_hash, flow_id, flow_title, partner_a, partner_b,"
+        " started_at, last_at, ended_at, outcome) VALUES (?, ?, ?, ?, 'Sam', 'Alex',"
+        " 1000, 1900, 1900, 'completed')",
+        (sid, flow_hash(body), flow.id, flow.title),
+    )
+    rows = [  # (step, partner, rating, at)
+        ("before", 0, 9, 1010), ("before", 1, 6, 1020),
+        ("after", 0, 3, 1800), ("after", 1, 5, 1810),
+    ]  # fmt: skip
+    for step, partner, rating, at in rows:
+        conn.execute(
+            "INSERT INTO answers (session_id, step_id, partner, value, at, measures, rating)"
+            " VALUES (?, ?, ?, ?, ?, 'distress', ?)",
+            (sid, step, partner, json.dumps(rating), at, rating),
+        )
+    conn.execute(
+        "INSERT INTO events (session_id, seq, kind, at, body) VALUES (?, 1, 'StepEntered',"
+        " 1000, ?)",
+        (sid, json.dumps({"kind": "StepEntered", "step_id": "before", "at": 1000})),
+    )
+    conn.execute("COMMIT")
+    conn.close()
+    return sid
+
+
+def test_a_version_1_database_is_migrated_forward(home: Path) -> None:
+    sid = _first_release_database(paths.database_file())
+    with open_store() as store:
+        version = store.conn.execute("PRAGMA user_version").fetchone()[0]
+        assert version == SCHEMA_VERSION == 2
+        [row] = list_sessions(store)
+        # The v2 distress figures were filled in from the answers v1 had kept.
+        assert row.distress == ((9, 3), (6, 5))
+        assert row.outcome == "completed"
+        add_note(store, sid, "notes work after the upgrade")
+        detail = session_detail(store, sid[:6])
+        assert [n.text for n in detail.notes] == ["notes work after the upgrade"]
+        assert [a.value for s in detail.steps for a in s.answers] == [9, 6, 3, 5]
+        assert store.check() == "ok"
+
+
+def test_migrating_twice_is_harmless(home: Path) -> None:
+    _first_release_database(paths.database_file())
+    open_store().close()
+    with open_store() as store:
+        assert len(list_sessions(store)) == 1
