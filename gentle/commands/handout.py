@@ -23,7 +23,7 @@ class HandoutFormat(str, Enum):
 def register(flows_app: typer.Typer) -> None:
     @flows_app.command("handout")
     def handout(
-        flow: str = typer.Argument(..., help="The flow's id, as shown by `gentle flows list`."),
+        flow: str = typer.Argument(..., help="The flow's id (see `gentle flows list`) or a flow file."),
         fmt: HandoutFormat = typer.Option(
             HandoutFormat.md, "--format", "-f", help="md (Markdown) or html (one page, ready to print)."
         ),
@@ -40,26 +40,18 @@ def register(flows_app: typer.Typer) -> None:
         write_handout(flow, fmt.value, output, country)
 
 
-def write_handout(flow_id: str, fmt: str, output: Path | None, country: str | None) -> None:
+def write_handout(target: str, fmt: str, output: Path | None, country: str | None) -> None:
+    from gentle.commands.flows import catalogue_from_options, load_flow_arg
     from gentle.config import load_config
-    from gentle.flows.catalogue import Catalogue, UnknownFlow
-    from gentle.flows.model import FlowError
     from gentle.handout import render_handout
 
     config, problems = load_config()
     for problem in problems:
         # Settings problems don't stop a handout; say them once, quietly, on stderr.
         typer.echo(clean_line(f"gentle: note: {problem}"), err=True)
-    try:
-        flow = Catalogue(extra=config.flows_dirs).load(flow_id)
-    except UnknownFlow as error:
-        typer.echo(clean_line(f"gentle: {error}"), err=True)
-        raise typer.Exit(1) from None
-    except FlowError as error:
-        typer.echo(clean_line(f'gentle: the flow "{flow_id}" has problems, so no handout was made:'), err=True)
-        for problem in error.problems:
-            typer.echo(f"  {clean_line(str(problem))}", err=True)
-        raise typer.Exit(1) from None
+    # By id (built-in, the user's folder, config's flows_dirs, --flows) or by path;
+    # unknown ids and broken flows end here with one plain message and exit 1.
+    flow = load_flow_arg(target, catalogue_from_options(config.flows_dirs))
     if country is not None:
         from gentle.config.values import Invalid, check_country
 
