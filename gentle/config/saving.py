@@ -72,7 +72,8 @@ def update_config(path: Path | None = None, **changes: Any) -> Config:
 
     Only settings written in the file are kept (not environment overrides). A file
     with problems is copied to ``config.yaml.broken`` first. Unknown names or values
-    gentle would not accept raise (they are programming errors, not a person's).
+    gentle would not accept raise TypeError/ValueError (programming errors, not a
+    person's); a disk that cannot be written raises OSError, and the old file stays.
     """
     unknown = sorted(set(changes) - set(FIELD_NAMES))
     if unknown:

@@ -96,3 +96,27 @@ def test_unreadable_yaml_still_lists_the_defaults(home: Path) -> None:
 def test_no_color_is_mentioned(home: Path) -> None:
     result = gentle(home, "config", NO_COLOR="1")
     assert "NO_COLOR is set" in result.stdout
+
+
+def test_settings_safety_and_handout_commands_never_import_textual(home: Path, tmp_path: Path) -> None:
+    # These run in a heated moment or in scripts: they must start fast and open no screen.
+    script = (
+        "import sys\n"
+        "from gentle.cli import app\n"
+        "import gentle.config, gentle.safety, gentle.handout\n"
+        "for args in (['config'], ['config', 'path'], ['flows', 'handout', 'full', '-f', 'html', '-o', sys.argv[1]]):\n"
+        "    try:\n"
+        "        app(args, standalone_mode=False)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))\n"
+    )
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("GENTLE_")}
+    environment["GENTLE_HOME"] = str(home)
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "full.html")],
+        capture_output=True, text=True, env=environment, cwd=ROOT, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert (tmp_path / "full.html").exists()
