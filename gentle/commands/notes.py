@@ -19,7 +19,7 @@ from gentle.text import clean_line
 
 
 def _safe_json(data: Any) -> str:
-    from gentle.store.export import to_json
+    from gentle.store.export_json import to_json
 
     return to_json(data)
 
@@ -91,13 +91,14 @@ def show(
     as_json: bool = typer.Option(False, "--json", help="Print everything about it as JSON."),
 ) -> None:
     """Show one saved session in full."""
-    from gentle.store.export import export_data, to_text
+    from gentle.store.export import to_text
+    from gentle.store.export_json import export_json
     from gentle.store.history import session_detail
     from gentle.store.sessions import find_session_id
 
     with _store() as store:
         if as_json:
-            typer.echo(_safe_json(export_data(store, [find_session_id(store, session)])), nl=False)
+            typer.echo(export_json(store, [find_session_id(store, session)]), nl=False)
             return
         detail = session_detail(store, session)
     typer.echo(to_text(detail), nl=False)
@@ -112,7 +113,8 @@ def export(
     ),
 ) -> None:
     """Export sessions as Markdown for reading or printing, or as complete JSON."""
-    from gentle.store.export import export_data, to_json, to_markdown, write_private_file
+    from gentle.store.export import to_markdown, write_private_file
+    from gentle.store.export_json import export_json
     from gentle.store.history import session_detail
     from gentle.store.sessions import find_session_id
 
@@ -123,7 +125,7 @@ def export(
     with _store() as store:
         ids = None if every else [find_session_id(store, s) for s in sessions or []]
         if fmt == "json":
-            text = to_json(export_data(store, ids))
+            text = export_json(store, ids)
         else:
             if ids is None:
                 with store.read() as conn:

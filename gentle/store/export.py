@@ -1,5 +1,5 @@
-"""Sessions out of the store: Markdown for a therapist, plain text for a terminal, JSON for
-keeping or moving everything (``gentle import`` reads it back).
+"""Sessions out of the store: Markdown for a therapist and plain text for a terminal, plus
+the atomic, private file writer every export uses (JSON lives in export_json.py).
 
 All user and author text passes through ``gentle.text.clean`` (no escape sequences or
 control characters survive) and, for Markdown, through :func:`md_escape`, so a partner
@@ -8,23 +8,17 @@ writing ``[click](…)`` or ``<b>`` gets exactly those characters on the page.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Callable, Iterable
 
-from gentle import __version__
 from gentle.store import describe as say
-from gentle.store.db import Store
 from gentle.store.errors import DataDirUnwritable, DiskFull, FileWriteError, translate
 from gentle.store.history import SessionDetail, TimingRecord
 from gentle.text import clean, clean_line
-
-FORMAT = "gentle-notes"
-FORMAT_VERSION = 1
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 _MD_LINE_START = re.compile(r"^(\s*)([#+=>-]|\d+(?=[.)]))")
@@ -145,70 +139,6 @@ def to_markdown(details: Iterable[SessionDetail], now: float | None = None) -> s
 def to_text(detail: SessionDetail) -> str:
     """``gentle show``: the same content as Markdown, as clean plain text."""
     return "\n".join(_render(detail, md=False)).rstrip("\n") + "\n"
-
-
-def export_data(store: Store, ids: Sequence[str] | None = None) -> dict[str, Any]:
-    """Everything about the sessions (all when ``ids`` is None), as one JSON-able object."""
-    with store.read() as conn:
-        if ids is None:
-            ids = [r[0] for r in conn.execute("SELECT id FROM sessions ORDER BY started_at, id")]
-        sessions: list[dict[str, Any]] = []
-        flows: dict[str, Any] = {}
-        for first in range(0, len(ids), 500):
-            sessions += _sessions_chunk(conn, list(ids[first : first + 500]), flows)
-    return {
-        "format": FORMAT,
-        "version": FORMAT_VERSION,
-        "app": f"gentle {__version__}",
-        "exported_at": time.time(),
-        "flows": flows,
-        "sessions": sessions,
-    }
-
-
-def _sessions_chunk(conn: Any, ids: list[str], flows: dict[str, Any]) -> list[dict[str, Any]]:
-    marks = ",".join("?" * len(ids))
-    rows = conn.execute(
-        "SELECT id, flow_hash, flow_id, flow_title, partner_a, partner_b, started_at, last_at,"
-        f" ended_at, outcome, source, snapshot FROM sessions WHERE id IN ({marks})"
-        " ORDER BY started_at, id",
-        ids,
-    ).fetchall()
-    by_id: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        by_id[r[0]] = {
-            "id": r[0], "flow": r[1], "flow_id": r[2], "flow_title": r[3],
-            "partners": [r[4], r[5]], "started_at": r[6], "last_at": r[7], "ended_at": r[8],
-            "outcome": r[9], "source": r[10],
-            "snapshot": json.loads(r[11]) if r[11] else None,
-            "events": [], "notes": [],
-        }  # fmt: skip
-        if r[1] not in flows:
-            body = conn.execute("SELECT body FROM flows WHERE hash = ?", (r[1],)).fetchone()[0]
-            flows[r[1]] = json.loads(body)
-    for sid, body in conn.execute(
-        f"SELECT session_id, body FROM events WHERE session_id IN ({marks})"
-        " ORDER BY session_id, seq",
-        ids,
-    ):
-        by_id[sid]["events"].append(json.loads(body))
-    for sid, step_id, text, at in conn.execute(
-        f"SELECT session_id, step_id, text, at FROM notes WHERE session_id IN ({marks})"
-        " ORDER BY session_id, at, id",
-        ids,
-    ):
-        by_id[sid]["notes"].append({"step_id": step_id, "text": text, "at": at})
-    return list(by_id.values())
-
-
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029]")
-
-
-def to_json(data: Any) -> str:
-    """Readable JSON that is safe to print: json.dumps escapes C0 controls (ESC too) but
-    not DEL or C1 controls such as \\x9b, a one-byte CSI; those are escaped here."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def write_private_file(path: Path, text: str) -> Path:

@@ -16,7 +16,7 @@ from typing import Any
 
 from gentle.store.db import Store
 from gentle.store.errors import ImportFormatError
-from gentle.store.export import FORMAT, FORMAT_VERSION
+from gentle.store.export_json import FORMAT, FORMAT_VERSION
 from gentle.store.flowcopy import flow_from_dict, flow_hash
 from gentle.store.recorder import FlowFacts, event_from_dict, record_event
 from gentle.store.sessions import save_flow_copy

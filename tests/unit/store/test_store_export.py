@@ -11,7 +11,8 @@ import pytest
 
 from gentle.store.db import open_store
 from gentle.store.errors import FileWriteError, ImportFormatError
-from gentle.store.export import export_data, md_escape, to_json, to_markdown, write_private_file
+from gentle.store.export import md_escape, to_markdown, write_private_file
+from gentle.store.export_json import export_data, export_json, to_json
 from gentle.store.history import list_sessions, session_detail
 from gentle.store.importer import import_data, import_file
 from gentle.store.sessions import add_note, mark_abandoned
@@ -49,7 +50,7 @@ def test_json_round_trip_keeps_everything_and_twice_adds_nothing(tmp_path: Path,
         original = export_data(a)
         a_rows = list_sessions(a)
         a_detail = session_detail(a, interrupted)
-    file = write_private_file(tmp_path / "out.json", to_json(original))
+        file = write_private_file(tmp_path / "out.json", export_json(a))
     with open_store(tmp_path / "b" / "gentle.db") as b:
         first = import_file(b, file)
         second = import_file(b, file)
@@ -72,9 +73,12 @@ def test_the_json_export_is_complete(store) -> None:
     assert kinds.count("AnswerGiven") == 8 and "BreakStarted" in kinds
     assert session["notes"][0]["text"] == "a quiet evening"
     assert session["snapshot"]["step_id"] == "bye"
-    text = json.dumps(data)
-    assert HOSTILE.replace("\x1b", "") not in text  # still there, but only JSON-escaped
-    assert "\\u001b[2J" in text
+    text = export_json(store)
+    assert _without_stamp(json.loads(text)) == _without_stamp(data)
+    assert json.loads(to_json(data)) == data
+    for control in ("\x1b", "\x9b", "\x07"):  # kept, but only as JSON escapes
+        assert control not in text
+    assert "\\u001b[2J" in text and "\\u009b31m" in text
 
 
 def test_importing_a_broken_file_changes_nothing(tmp_path: Path, store) -> None:

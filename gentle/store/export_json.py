@@ -1,0 +1,124 @@
+"""The complete JSON export: everything about each session, read back by ``gentle import``.
+
+Format ``gentle-notes`` version 1: ``flows`` maps a hash to the flow copy as run;
+each of ``sessions`` holds its row, its full event log (the engine's events, in order),
+its notes and its resume snapshot. Derived tables (answers, timings, distress figures)
+are not exported: importing replays the events, which rebuilds them exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from typing import Any, Sequence
+
+from gentle import __version__
+from gentle.store.db import Store
+
+FORMAT = "gentle-notes"
+FORMAT_VERSION = 1
+
+
+def export_data(
+    store: Store, ids: Sequence[str] | None = None, *, raw_events: bool = False
+) -> dict[str, Any]:
+    """Everything about the sessions (all when ``ids`` is None), as one JSON-able object.
+
+    ``raw_events`` leaves each event as its stored JSON text (for :func:`export_json`).
+    """
+    with store.read() as conn:
+        if ids is None:
+            ids = [r[0] for r in conn.execute("SELECT id FROM sessions ORDER BY started_at, id")]
+        sessions: list[dict[str, Any]] = []
+        flows: dict[str, Any] = {}
+        for first in range(0, len(ids), 500):
+            chunk = list(ids[first : first + 500])
+            sessions += _sessions_chunk(conn, chunk, flows, raw_events)
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "app": f"gentle {__version__}",
+        "exported_at": time.time(),
+        "flows": flows,
+        "sessions": sessions,
+    }
+
+
+def _sessions_chunk(
+    conn: Any, ids: list[str], flows: dict[str, Any], raw_events: bool
+) -> list[dict[str, Any]]:
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        "SELECT id, flow_hash, flow_id, flow_title, partner_a, partner_b, started_at, last_at,"
+        f" ended_at, outcome, source, snapshot FROM sessions WHERE id IN ({marks})"
+        " ORDER BY started_at, id",
+        ids,
+    ).fetchall()
+    by_id: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        by_id[r[0]] = {
+            "id": r[0], "flow": r[1], "flow_id": r[2], "flow_title": r[3],
+            "partners": [r[4], r[5]], "started_at": r[6], "last_at": r[7], "ended_at": r[8],
+            "outcome": r[9], "source": r[10],
+            "snapshot": json.loads(r[11]) if r[11] else None,
+            "events": [], "notes": [],
+        }  # fmt: skip
+        if r[1] not in flows:
+            body = conn.execute("SELECT body FROM flows WHERE hash = ?", (r[1],)).fetchone()[0]
+            flows[r[1]] = json.loads(body)
+    for sid, body in conn.execute(
+        f"SELECT session_id, body FROM events WHERE session_id IN ({marks})"
+        " ORDER BY session_id, seq",
+        ids,
+    ):
+        by_id[sid]["events"].append(body if raw_events else json.loads(body))
+    for sid, step_id, text, at in conn.execute(
+        f"SELECT session_id, step_id, text, at FROM notes WHERE session_id IN ({marks})"
+        " ORDER BY session_id, at, id",
+        ids,
+    ):
+        by_id[sid]["notes"].append({"step_id": step_id, "text": text, "at": at})
+    return list(by_id.values())
+
+
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def to_json(data: Any) -> str:
+    """JSON that is quick to write and safe to print.
+
+    One list item (one session) per line: ``indent`` would push json onto its slow
+    pure-Python encoder, and ten thousand sessions must export in seconds. json.dumps
+    escapes C0 controls (ESC too) but not DEL or C1 controls such as \\x9b, a one-byte
+    CSI; those are escaped here too.
+    """
+    return _safe(_layout(data, top=True)) + "\n"
+
+
+def _safe(text: str) -> str:
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _layout(data: Any, top: bool = False) -> str:
+    dumps = json.dumps
+    if isinstance(data, list) and data:
+        return "[\n" + ",\n".join(" " + dumps(item, ensure_ascii=False) for item in data) + "\n]"
+    if top and isinstance(data, dict):
+        rows = [f" {dumps(str(k))}: {_layout(v)}" for k, v in data.items()]
+        return "{\n" + ",\n".join(rows) + "\n}"
+    return dumps(data, ensure_ascii=False)
+
+
+def export_json(store: Store, ids: Sequence[str] | None = None) -> str:
+    """The export as text, fast: stored event JSON is copied, not parsed and re-encoded."""
+    data = export_data(store, ids, raw_events=True)
+    sessions = data.pop("sessions")
+    head = [f" {json.dumps(k)}: {_layout(v)}" for k, v in data.items()]
+    lines = []
+    for session in sessions:
+        events = session.pop("events")
+        body = json.dumps(session, ensure_ascii=False)
+        lines.append(f' {body[:-1]}, "events": [{", ".join(events)}]}}')
+    text = "{\n" + ",\n".join(head) + ',\n "sessions": [\n' + ",\n".join(lines) + "\n ]\n}"
+    return _safe(text) + "\n"
