@@ -9,16 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
+from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:
     from gentle.engine.clock import Clock
     from gentle.engine.events import Event
     from gentle.engine.runner import Runner
     from gentle.flows.model import Flow
+    from gentle.store.live import LiveSession
 
 # Starts the engine for a flow: (flow, partner names, the TUI's event listener) -> Runner.
 # The builder chains the store's recorder in front of the TUI's listener.
 StartRunner = Callable[["Flow", tuple[str, str], Callable[["Event"], None]], "Runner"]
+# Continues a saved, interrupted session: (session id, the TUI's event listener) -> Runner.
+ResumeRunner = Callable[[str, Callable[["Event"], None]], "Runner"]
 
 DEFAULT_PARTNERS: tuple[str, str] = ("Partner A", "Partner B")
 QUICK_FLOW_ID = "pause-and-breathe"
@@ -47,6 +51,19 @@ class AppContext:
     # Problems to tell the person about once the first screen is up (e.g. a broken config).
     notices: Sequence[str] = ()
     extras: dict[str, Any] = field(default_factory=dict)
+    # The notes store (gentle.store.db.Store) for history, insights and resuming; None when
+    # it could not be opened (``store_trouble`` says why) or in a demo.
+    store: Any = None
+    store_trouble: str | None = None
+    resume_runner: ResumeRunner | None = None
+    # Each running session's LiveSession (recording, notes, the copy kept in memory).
+    live: "WeakKeyDictionary[Runner, LiveSession]" = field(default_factory=WeakKeyDictionary)
+    # Support lines to show (config ``country``), and the first-run safety note.
+    country: str = "international"
+    show_safety_note: bool = False
+    acknowledge_safety: Callable[[], None] = lambda: None
+    # A therapist's demo (gentle demo): sample names, nothing saved, presentation look.
+    demo: bool = False
 
     def names(self) -> tuple[str, str]:
         return self.partners or DEFAULT_PARTNERS
