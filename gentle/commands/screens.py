@@ -7,7 +7,7 @@ notes store, the clock) is gathered here into an ``AppContext``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 import typer
 
@@ -68,6 +68,7 @@ def _run(context: "AppContext", **options: Any) -> None:
 
 def build_context(clock: Any = None) -> "AppContext":
     """Config, flows and the notes store, ready for the app. Problems become notices."""
+    from gentle.commands.session_services import start_runner, wire_sessions
     from gentle.config import load_settings, update_config
     from gentle.config.settings import DEFAULTS
     from gentle.engine.clock import SystemClock
@@ -80,13 +81,14 @@ def build_context(clock: Any = None) -> "AppContext":
     notices = [str(problem) for problem in loaded.problems]
     catalogue = Catalogue(extra=config.flows_dirs)
     clock = clock or SystemClock()
-    store = _open_store(notices)
+    store_problems: list[str] = []
+    store = _open_store(notices, store_problems)
 
     context = AppContext(
         clock=clock,
         flows=catalogue.entries,
         load_flow=catalogue.load,
-        start_runner=lambda flow, partners, relay: _start_runner(context, store, flow, partners, relay),
+        start_runner=lambda flow, partners, relay: start_runner(context, flow, partners, relay),
         theme=config.theme,
         reduced_motion=config.reduced_motion,
         bell=config.bell,
@@ -106,51 +108,20 @@ def build_context(clock: Any = None) -> "AppContext":
             context.warn(f"Your names could not be saved: {error}")
 
     context.remember_partners = remember
+    wire_sessions(context, config, store, store_problems[0] if store_problems else None)
     return context
 
 
-def _open_store(notices: list[str]) -> Any:
+def _open_store(notices: list[str], problems: list[str]) -> Any:
     from gentle.store.db import open_store
     from gentle.store.errors import StoreError
 
     try:
         return open_store()
     except StoreError as error:
-        notices.append(f"{error} This session will not be saved.")
+        problems.append(str(error))
+        notices.append(
+            f"{error} Sessions won't be saved this time; answers are kept while gentle is "
+            "open, and Ctrl+R in a session saves a copy to a file."
+        )
         return None
-
-
-def _start_runner(context: "AppContext", store: Any, flow: Any, partners: tuple[str, str], relay: Callable) -> Any:
-    from gentle.engine.runner import Runner
-
-    if store is None:
-        return Runner(flow, partners, context.clock, on_event=relay)
-    from gentle.store.errors import StoreError
-    from gentle.store.recorder import Recorder
-    from gentle.store.sessions import start_session
-
-    try:
-        session_id = start_session(store, flow, partners, started_at=context.clock.now())
-        recorder: Any = Recorder(store, session_id)
-    except StoreError as error:
-        context.warn(f"{error} This session will not be saved.")
-        return Runner(flow, partners, context.clock, on_event=relay)
-
-    failed: list[str] = []
-
-    def on_event(event: Any) -> None:
-        try:
-            recorder(event)
-        except StoreError as error:
-            # Keep going: the answers are still in memory. Say so once.
-            if not failed:
-                failed.append(str(error))
-                context.warn(f"{error} Your answers are kept until you close gentle.")
-        relay(event)
-
-    runner = Runner(flow, partners, context.clock, on_event=on_event)
-    try:
-        recorder.follow(runner)
-    except StoreError as error:
-        context.warn(str(error))
-    return runner
