@@ -118,8 +118,10 @@ def check_names(node: Node, text: str, allowed: frozenset[str], report: Report, 
         else:
             match = closest(name, sorted(name_rules.ALL_NAMES))
             hint = f"; did you mean {{{match}}}?" if match else ""
-            if match and match not in allowed:
-                hint += " (it is not available here)"
+            if match in name_rules.ONE_PARTNER_NAMES and match not in allowed:
+                hint += " (that one only works in steps asked of one partner at a time)"
+            elif match in name_rules.TURN_NAMES and match not in allowed:
+                hint += " (that one only works inside a turns step)"
             usable = ", ".join("{" + n + "}" for n in sorted(allowed))
             message = (f"{token} in {what} is not a name placeholder{hint} "
                        f"(this text can use {usable}; write {{{{ and }}}} for a literal brace)")
@@ -135,6 +137,7 @@ class Fields:
         self.what = what
         self.pairs: dict[str, tuple[Node, Node]] = {}
         self.used: set[str] = set()
+        self.merged = False  # a `<<:` merge key was refused: keys may be missing because of it
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 report.error(key_node, f"a key in {what} should be a plain word, not {kind_of(key_node)}")
@@ -143,6 +146,7 @@ class Fields:
             if key == "<<":
                 report.error(key_node, "YAML merge keys (<<) are not supported in flows; write the keys out")
                 self.used.add(key)
+                self.merged = True
                 continue
             if key in self.pairs:
                 first = self.pairs[key][0].start_mark.line + 1

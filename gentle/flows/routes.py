@@ -96,12 +96,12 @@ def parse_condition(node: Node, owner: str, report: Report, pending: Pending) ->
     f = Fields(node, report, "a condition")
     combos = [k for k in COMBINATORS if k in f]
     leaf_keys = [k for k in LEAF_KEYS if k in f]
-    for key in f.pairs:
-        if key not in COMBINATORS and key not in LEAF_KEYS:
-            f.get(key)
-            hint = _SYNONYMS.get(key)
-            tail = f'; did you mean "{hint}"?' if hint else did_you_mean(key, (*COMBINATORS, *LEAF_KEYS))
-            report.error(f.key_node(key), f'unknown key "{key}" in a condition{tail}')
+    strangers = [k for k in f.pairs if k not in COMBINATORS and k not in LEAF_KEYS]
+    for key in strangers:
+        f.get(key)
+        hint = _SYNONYMS.get(key)
+        tail = f'; did you mean "{hint}"?' if hint else did_you_mean(key, (*COMBINATORS, *LEAF_KEYS))
+        report.error(f.key_node(key), f'unknown key "{key}" in a condition{tail}')
     if combos:
         if len(combos) > 1 or leaf_keys:
             extra = (combos[1:] + leaf_keys)[0]
@@ -115,18 +115,20 @@ def parse_condition(node: Node, owner: str, report: Report, pending: Pending) ->
             return None
         parts = tuple(c for c in (parse_condition(i, owner, report, pending) for i in items) if c)
         return Condition(**{COMBINATORS[key]: parts})
-    return _leaf(f, owner, report, pending)
+    return _leaf(f, owner, report, pending, quiet=bool(strangers))
 
 
-def _leaf(f: Fields, owner: str, report: Report, pending: Pending) -> Condition | None:
+def _leaf(f: Fields, owner: str, report: Report, pending: Pending, *, quiet: bool) -> Condition | None:
     tests = [k for k in TESTS if k in f]
-    if len(tests) != 1:
+    if len(tests) > 1 or not tests and not quiet:
         where = f.node if not tests else f.key_node(tests[1])
         report.error(where, "a condition needs exactly one test: at_least, at_most, picked or answered"
                             " (combine several with all: or any:)")
         for key in LEAF_KEYS:
             f.get(key)
         return None
+    if not tests:
+        return None  # an unknown key was reported, probably the misspelt test
     test = tests[0]
     step_node = f.get("step")
     step = owner
@@ -247,13 +249,17 @@ def check_shape(order: list[Step], own_nodes: dict[str, Node], include_of: dict[
                 i == 0 or include_of.get(order[i - 1].id) is not include_of[step.id]):
             warned.add(id(include_of[step.id]))
             report.warning(include_of[step.id], "this included flow can never be reached: no step leads to it")
-    stuck = [i for i in sorted(reached) if i < n and i not in can_end]
-    if stuck:
-        ids = ", ".join(f'"{order[i].id}"' for i in stuck[:4]) + (", ..." if len(stuck) > 4 else "")
-        first = order[stuck[0]]
-        node = own_nodes.get(first.id) or include_of.get(first.id)
-        report.error(node, f"a loop with no way out: from {ids} no route ever reaches the end "
-                           "(add a route that moves on, or `next: end`)")
+    stuck = {i for i in reached if i < n and i not in can_end}
+    # Every trap holds a cycle, so some stuck step jumps back to a stuck step: the
+    # route that closes the loop. Point there, and name the steps going round.
+    closing = next(((i, j) for i in sorted(stuck) for j in succ[i] if j <= i and j in stuck), None)
+    if closing is not None:
+        i, j = closing
+        ids = [order[k].id for k in range(j, i + 1) if k in stuck]
+        loop = " → ".join(f'"{x}"' for x in ids[:5]) + (" → ..." if len(ids) > 5 else "")
+        node = own_nodes.get(order[i].id) or include_of.get(order[i].id)
+        report.error(node, f"a loop with no way out: {loop} → back to \"{order[j].id}\", and no "
+                           "route ever reaches the end (add a route that moves on, or `next: end`)")
 
 
 def _walk(start: list[int], edges: list[list[int]]) -> set[int]:

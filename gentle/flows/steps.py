@@ -88,7 +88,8 @@ def convert_step(node: Node, position: int, ctx: StepContext) -> StepDraft:
     kind_node = f.get("kind")
     kind = None
     if kind_node is None:
-        report.error(node, f"this step needs `kind:` ({one_of(KIND_KEYS)})")
+        if not f.merged:
+            report.error(node, f"this step needs `kind:` ({one_of(KIND_KEYS)})")
     else:
         kind = read_text(kind_node, report, "`kind`")
         if kind is not None and kind not in KIND_KEYS:

@@ -36,6 +36,14 @@ _YAML_HINTS = {
     "could not find expected ':'": "a line that is not `key: value`; check the indentation",
     "expected a single document in the stream": "a flow file holds one document: remove the `---` line",
     "found undefined alias": "an alias (*name) with no matching anchor (&name) above it",
+    "but found another document": "a flow file holds one document: remove the `---` line and what follows",
+}
+# What YAML was in the middle of, said plainly; {where} is the line:col it started at.
+_CONTEXTS = {
+    "while scanning a quoted scalar": "the quote that opens at {where} is never closed",
+    "while parsing a flow sequence": "the [ at {where} is never closed",
+    "while parsing a flow mapping": "the {{ at {where} is never closed",
+    "while scanning a block scalar": "in the block of text that starts at {where}",
 }
 
 
@@ -47,6 +55,10 @@ def compose(text: str, report: Report) -> Node | None:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "this is not valid YAML").strip()
         hint = next((h for start, h in _YAML_HINTS.items() if problem.startswith(start)), None)
+        context = _CONTEXTS.get((exc.context or "").strip())
+        if hint is None and context and exc.context_mark is not None:
+            cm = exc.context_mark
+            hint = context.format(where=f"line {cm.line + 1}, column {cm.column + 1}")
         message = f"YAML syntax: {problem}" + (f" ({hint})" if hint else "")
         if mark is None:
             report.error_at(1, 1, message)

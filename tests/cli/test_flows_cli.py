@@ -1,0 +1,273 @@
+"""`gentle flows ...` run as an author would run it: exit codes, output format, files.
+
+Every command here runs in a subprocess with its own GENTLE_HOME, so the user's own
+flows never leak in, and stderr is checked for tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FLOWS = ROOT / "flows"
+BROKEN = ROOT / "tests" / "fixtures" / "broken"
+BUILT_IN_IDS = {"pause-and-breathe", "i-statement", "validate", "reconnect", "full", "aftermath"}
+PROBLEM_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<warning>warning: )?(?P<msg>.+)$")
+
+
+def gentle(home: Path, *args: str, python_flags: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GENTLE_")}
+    env["GENTLE_HOME"] = str(home)
+    result = subprocess.run([sys.executable, *python_flags, "-m", "gentle", *args], capture_output=True,
+                            text=True, env=env, cwd=ROOT, timeout=120)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+def user_flows(home: Path) -> Path:
+    return home / "config" / "flows"
+
+
+# -- list ---------------------------------------------------------------------------------
+
+
+def test_list_shows_every_built_in_flow_with_its_title_minutes_and_source(home: Path) -> None:
+    result = gentle(home, "flows", "list")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["ID", "TITLE", "MINUTES", "SOURCE"]
+    rows = {line.split()[0]: line for line in lines[1:]}
+    assert set(rows) == BUILT_IN_IDS
+    assert "Pause and breathe" in rows["pause-and-breathe"]
+    assert rows["pause-and-breathe"].rstrip().endswith("built-in")
+
+
+def test_list_json_and_a_user_flow_that_replaces_a_built_in(home: Path) -> None:
+    user_flows(home).mkdir(parents=True)
+    (user_flows(home) / "mine.yaml").write_text(
+        "id: validate\ntitle: My listening\nsummary: Mine.\nsteps:\n  - kind: say\n    text: Hi.\n")
+    result = gentle(home, "flows", "list", "--json")
+    assert result.returncode == 0
+    entries = {e["id"]: e for e in json.loads(result.stdout)}
+    assert set(entries) == BUILT_IN_IDS
+    assert entries["validate"]["source"] == "user" and entries["validate"]["replaces"] == "built-in"
+    assert entries["validate"]["title"] == "My listening"
+    assert entries["full"]["minutes"] > 0 and entries["full"]["source"] == "built-in"
+    assert "instead of the built-in flow" in result.stderr
+
+
+def test_flows_option_adds_a_folder(home: Path) -> None:
+    result = gentle(home, "flows", "--flows", str(BROKEN), "list", "--json")
+    ids = {e["id"] for e in json.loads(result.stdout)}
+    assert {"unreachable", "loop"} <= ids and BUILT_IN_IDS <= ids
+
+
+# -- show ---------------------------------------------------------------------------------
+
+
+def test_show_prints_an_outline_with_routes(home: Path) -> None:
+    result = gentle(home, "flows", "show", "pause-and-breathe")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Pause and breathe")
+    assert re.search(r"^\s+2\. check-in\s+rate", result.stdout, re.M)
+    assert "-> cool-down  if either partner's check-in is at least 7" in result.stdout
+    assert "Sources:" in result.stdout
+
+
+def test_show_json_is_the_normalised_flow_with_every_step_id_and_kind(home: Path) -> None:
+    result = gentle(home, "flows", "show", "full", "--json")
+    assert result.returncode == 0
+    flow = json.loads(result.stdout)
+    assert flow["id"] == "full"
+    assert all(step["id"] and step["kind"] in {"say", "breathe", "timer", "rate", "write", "choose",
+                                               "checklist", "turns"} for step in flow["steps"])
+    ids = [s["id"] for s in flow["steps"]]
+    assert "pause-and-breathe.check-in" in ids and len(ids) == len(set(ids))
+
+
+def test_show_accepts_a_path(home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "draft.yaml"
+    path.write_text("id: draft\ntitle: A draft\nsummary: x\nsteps:\n  - kind: say\n    text: Hi.\n")
+    result = gentle(home, "flows", "show", str(path), "--json")
+    assert result.returncode == 0 and json.loads(result.stdout)["steps"][0]["id"] == "step-1"
+
+
+def test_show_an_unknown_id_is_one_line_with_a_suggestion(home: Path) -> None:
+    result = gentle(home, "flows", "show", "pause-and-breath")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        'gentle: there is no flow with the id "pause-and-breath"; did you mean "pause-and-breathe"? '
+        "(see `gentle flows list`)"]
+
+
+def test_show_a_broken_file_prints_its_problems(home: Path) -> None:
+    result = gentle(home, "flows", "show", str(BROKEN / "loop.yaml"))
+    assert result.returncode == 1
+    assert f"{BROKEN / 'loop.yaml'}:12:5: a loop with no way out" in result.stderr
+
+
+# -- validate -----------------------------------------------------------------------------
+
+
+def test_validate_the_built_in_flows_exits_0_and_prints_no_problem(home: Path) -> None:
+    result = gentle(home, "flows", "validate", *map(str, sorted(FLOWS.glob("*.yaml"))))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == ""
+    assert "All 6 flow file(s) are valid." in result.stderr
+
+
+def test_validate_broken_files_prints_every_problem_as_path_line_col(home: Path) -> None:
+    result = gentle(home, "flows", "validate", str(BROKEN))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines
+    for line in lines:
+        assert PROBLEM_LINE.match(line), line
+    paths = {PROBLEM_LINE.match(line)["path"] for line in lines}
+    assert paths == {str(p) for p in BROKEN.glob("*.yaml")}
+    assert f"{BROKEN / 'routes.yaml'}:11:22: no step has the id \"chek-in\"; did you mean \"check-in\"?" in lines
+    assert f"{BROKEN / 'unreachable.yaml'}:9:5: warning: step \"forgotten\" can never be reached: " \
+           "no step leads to it" in lines
+    assert f"{len(paths) - 3} of {len(paths)} flow file(s) have problems." in result.stderr
+
+
+def test_warnings_fail_only_with_strict(home: Path) -> None:
+    path = str(BROKEN / "method-warnings.yaml")
+    relaxed = gentle(home, "flows", "validate", path)
+    assert relaxed.returncode == 0
+    assert [m["warning"] for m in map(PROBLEM_LINE.match, relaxed.stdout.splitlines())] == ["warning: "] * 3
+    strict = gentle(home, "flows", "validate", "--strict", path)
+    assert strict.returncode == 1 and strict.stdout == relaxed.stdout
+
+
+def test_validate_a_missing_file(home: Path, tmp_path: Path) -> None:
+    result = gentle(home, "flows", "validate", str(tmp_path / "nope.yaml"))
+    assert result.returncode == 1
+    assert result.stdout == f"{tmp_path / 'nope.yaml'}:1:1: there is no such file\n"
+
+
+def test_validate_resolves_includes_among_the_files_given(home: Path, tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("id: a\ntitle: A\nsummary: x\nsteps:\n  - kind: include\n    flow: b\n")
+    (tmp_path / "b.yaml").write_text("id: b\ntitle: B\nsummary: x\nsteps:\n  - kind: say\n    text: Hi.\n")
+    assert gentle(home, "flows", "validate", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")).returncode == 0
+    alone = gentle(home, "flows", "validate", str(tmp_path / "a.yaml"))
+    assert alone.returncode == 1 and 'there is no flow with the id "b"' in alone.stdout
+
+
+# -- schema and new -----------------------------------------------------------------------
+
+
+def test_schema_prints_json_schema(home: Path) -> None:
+    result = gentle(home, "flows", "schema")
+    schema = json.loads(result.stdout)
+    assert result.returncode == 0 and schema["$schema"].endswith("2020-12/schema")
+    assert set(schema["required"]) == {"id", "title", "summary", "steps"}
+
+
+def test_new_writes_a_valid_starter_to_the_user_folder_and_never_overwrites(home: Path) -> None:
+    result = gentle(home, "flows", "new", "my-flow")
+    path = user_flows(home) / "my-flow.yaml"
+    assert result.returncode == 0 and str(path) in result.stdout
+    text = path.read_text()
+    assert text.startswith("#") and "id: my-flow" in text
+    check = gentle(home, "flows", "validate", "--strict", str(path))
+    assert check.returncode == 0 and check.stdout == ""
+    assert "my-flow" in gentle(home, "flows", "list").stdout
+    path.write_text(text + "# my edits\n")
+    again = gentle(home, "flows", "new", "my-flow")
+    assert again.returncode == 1 and "already exists" in again.stderr
+    assert path.read_text().endswith("# my edits\n")
+
+
+def test_new_refuses_an_invalid_id(home: Path) -> None:
+    result = gentle(home, "flows", "new", "My Flow")
+    assert result.returncode == 1 and "not a valid flow id" in result.stderr
+    assert not user_flows(home).exists()
+
+
+# -- walk ---------------------------------------------------------------------------------
+
+
+def test_walk_follows_the_routes_the_answers_choose(home: Path, tmp_path: Path) -> None:
+    flooded = tmp_path / "flooded.yaml"
+    flooded.write_text("check-in: [8, 3]\ncheck-again: [2, 2]\n")
+    calm = tmp_path / "calm.yaml"
+    calm.write_text("check-in: [2, 3]\n")
+    hot = json.loads(gentle(home, "flows", "walk", "pause-and-breathe", "--answers", str(flooded),
+                            "--json").stdout)
+    assert hot["path"][:3] == ["welcome", "check-in", "cool-down"]
+    cool = json.loads(gentle(home, "flows", "walk", "pause-and-breathe", "--answers", str(calm),
+                             "--json").stdout)
+    assert "cool-down" not in cool["path"] and cool["path"][2] == "breathe"
+    assert ["check-again", 0] in cool["defaulted"]
+
+
+def test_walk_text_output_names_the_partners_and_marks_defaults(home: Path, tmp_path: Path) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text("check-in: [8, 3]\n")
+    result = gentle(home, "flows", "walk", "pause-and-breathe", "--answers", str(answers),
+                    "--partner", "Sam", "--partner", "Alex")
+    assert result.returncode == 0
+    assert "walked with Sam and Alex" in result.stdout
+    assert re.search(r"check-in\s+Sam: 8$", result.stdout, re.M)
+    assert re.search(r"check-again\s+Alex: \d+  \(default: no answer given\)$", result.stdout, re.M)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("chek-in: 3\n", "did you mean 'check-in'"),
+    ("check-in: [1, 2\n", "YAML syntax"),
+    ("- just a list\n", "maps step ids to answers"),
+    ("check-in: [11, 3]\n", "check-in"),
+])
+def test_walk_with_answers_that_do_not_fit_is_one_line(home: Path, tmp_path: Path, content: str,
+                                                       message: str) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text(content)
+    result = gentle(home, "flows", "walk", "pause-and-breathe", "--answers", str(answers))
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("gentle: ")
+    assert message in result.stderr
+
+
+# -- staying light ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [("flows", "list"), ("--version",), ("flows", "show", "full"),
+                                  ("flows", "validate", str(FLOWS)), ("flows", "schema")])
+def test_commands_that_open_no_screen_never_import_textual(home: Path, args: tuple[str, ...]) -> None:
+    result = gentle(home, *args, python_flags=("-X", "importtime"))
+    assert result.returncode == 0
+    imported = [line.split("|")[-1].strip() for line in result.stderr.splitlines()
+                if line.startswith("import time:")]
+    assert any(name.strip() == "gentle.cli" for name in imported)  # the measurement worked
+    assert [m for m in imported if m.split(".")[0] == "textual"] == []
+
+
+def test_validating_a_thousand_small_files_takes_under_two_seconds(tmp_path: Path) -> None:
+    from gentle.flows.catalogue import Catalogue
+    from gentle.flows.loader import check_flow
+
+    for i in range(1000):
+        (tmp_path / f"f{i:04}.yaml").write_text(
+            f"id: f{i}\ntitle: Flow {i}\nsummary: Small.\nsteps:\n  - kind: say\n    text: Hi {{both}}.\n"
+            "  - kind: rate\n    id: check\n    ask: \"{partner}?\"\n    next:\n      - go: end\n"
+            "        when: {at_least: 7}\n  - kind: breathe\n    pattern: box\n    cycles: 4\n")
+    started = time.process_time()  # CPU time: other work on the machine does not count
+    lookup = Catalogue(FLOWS, tmp_path / "none").resolver()
+    results = [check_flow(path, lookup) for path in sorted(tmp_path.glob("*.yaml"))]
+    spent = time.process_time() - started
+    assert all(flow is not None and not problems for flow, problems in results)
+    assert spent < 2.0, f"{spent:.2f} s"
