@@ -149,6 +149,9 @@ def import_(
     added = f"{result.added} session" + ("" if result.added == 1 else "s")
     already = f" ({result.already_there} were already here)" if result.already_there else ""
     typer.echo(f"Imported {added}{already}.")
+    if result.extended:
+        more = f"{result.extended} session" + (" was" if result.extended == 1 else "s were")
+        typer.echo(f"{more} already here in part and now include what the file added.")
 
 
 def forget(

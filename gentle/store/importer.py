@@ -26,6 +26,7 @@ from gentle.store.sessions import save_flow_copy
 class ImportResult:
     added: int
     already_there: int
+    extended: int = 0  # sessions already here that the file carried further (a rescue file)
 
 
 def import_file(store: Store, path: Path) -> ImportResult:
@@ -52,14 +53,17 @@ def import_file(store: Store, path: Path) -> ImportResult:
 
 def import_data(store: Store, data: Any, path: Path | str = "(import)") -> ImportResult:
     flows, sessions = _check_shape(data, Path(path))
-    added = skipped = 0
+    added = skipped = extended = 0
     with store.write() as conn:
         copies: dict[str, tuple[str, FlowFacts]] = {}
         for n, raw in enumerate(sessions, 1):
             try:
                 session_id = uuid.UUID(hex=str(raw["id"])).hex
                 if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone():
-                    skipped += 1
+                    if _extend_session(conn, session_id, raw):
+                        extended += 1
+                    else:
+                        skipped += 1
                     continue
                 digest, facts = copies.get(raw["flow"]) or _flow_copy(conn, flows[raw["flow"]])
                 copies[raw["flow"]] = (digest, facts)
@@ -73,7 +77,7 @@ def import_data(store: Store, data: Any, path: Path | str = "(import)") -> Impor
                     "Nothing was imported.",
                     Path(path),
                 ) from None
-    return ImportResult(added, skipped)
+    return ImportResult(added, skipped, extended)
 
 
 def _check_shape(data: Any, path: Path) -> tuple[dict[str, Any], list[Any]]:
@@ -106,9 +110,6 @@ def _insert_session(
 ) -> None:
     a, b = (str(name) for name in raw["partners"][:2])
     started = float(raw["started_at"])
-    outcome = raw.get("outcome")
-    if outcome not in (None, "completed", "abandoned"):
-        raise ValueError(f"unknown outcome {outcome!r}")
     source = raw.get("source") if raw.get("source") in ("app", "walk") else "app"
     conn.execute(
         "INSERT INTO sessions (id, flow_hash, flow_id, flow_title, partner_a, partner_b,"
@@ -118,12 +119,47 @@ def _insert_session(
     )  # fmt: skip
     for event in raw["events"]:
         record_event(conn, session_id, event_from_dict(event), facts)
-    for note in raw.get("notes", []):
+    _add_notes(conn, session_id, raw.get("notes", []))
+    _settle(conn, session_id, raw, started)
+
+
+def _extend_session(conn: Any, session_id: str, raw: dict[str, Any]) -> bool:
+    """Add what a file knows beyond the stored session: the events after the ones stored
+    (only when those match, in order) and notes not yet here. True if anything was added."""
+    stored = [json.loads(b) for (b,) in conn.execute(
+        "SELECT body FROM events WHERE session_id = ? ORDER BY seq", (session_id,))]  # fmt: skip
+    events = raw["events"]
+    same = [(e["kind"], e["at"]) for e in events[: len(stored)]] == [
+        (e["kind"], e["at"]) for e in stored
+    ]
+    notes = {(n[0], n[1]) for n in conn.execute(
+        "SELECT text, at FROM notes WHERE session_id = ?", (session_id,))}  # fmt: skip
+    new_notes = [n for n in raw.get("notes", []) if (str(n["text"]), float(n["at"])) not in notes]
+    more = events[len(stored) :] if same else []
+    if not more and not new_notes:
+        return False
+    facts = FlowFacts.of_session(conn, session_id)
+    for event in more:
+        record_event(conn, session_id, event_from_dict(event), facts)
+    _add_notes(conn, session_id, new_notes)
+    if more:
+        _settle(conn, session_id, raw, float(raw["started_at"]))
+    return True
+
+
+def _add_notes(conn: Any, session_id: str, notes: list[dict[str, Any]]) -> None:
+    for note in notes:
         conn.execute(
             "INSERT INTO notes (session_id, step_id, text, at) VALUES (?, ?, ?, ?)",
             (session_id, note.get("step_id"), str(note["text"]), float(note["at"])),
         )
+
+
+def _settle(conn: Any, session_id: str, raw: dict[str, Any], started: float) -> None:
     # What the file says wins over what replaying implies (an abandoned session, say).
+    outcome = raw.get("outcome")
+    if outcome not in (None, "completed", "abandoned"):
+        raise ValueError(f"unknown outcome {outcome!r}")
     snapshot = raw.get("snapshot")
     conn.execute(
         "UPDATE sessions SET outcome = ?, ended_at = ?, last_at = max(last_at, ?),"
