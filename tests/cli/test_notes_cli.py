@@ -52,12 +52,14 @@ def flow() -> Flow:
     )
 
 
-def record(home: Path, names=("Sam", "Alex"), words: str = "I feel tired", done=True) -> str:
+def record(
+    home: Path, names=("Sam", "Alex"), words: str = "I feel tired", done=True, start=1.7e9
+) -> str:
     """A session recorded in-process through the Recorder, as the TUI would."""
     os.environ["GENTLE_HOME"] = str(home)
     try:
         with open_store() as store:
-            clock = FakeClock()
+            clock = FakeClock(start)
             sid = start_session(store, flow(), names, started_at=clock.now())
             runner = Runner(flow(), names, clock, Recorder(store, sid))
             for value in (8, 6, words, "I feel rushed"):
@@ -86,7 +88,7 @@ def no_traceback(done: subprocess.CompletedProcess) -> None:
 def test_history_and_show(home: Path) -> None:
     assert b"No saved sessions yet" in gentle(home, "history").stdout
     first = record(home)
-    second = record(home, done=False)
+    second = record(home, done=False, start=1.7e9 + 86_400)
     listing = text(gentle(home, "history"))
     lines = listing.splitlines()
     assert lines[0].startswith(second[:8]) and "interrupted" in lines[0]
