@@ -13,8 +13,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gentle.flows.model import Flow, FlowError, Problem
+if TYPE_CHECKING:  # the models cost ~30 ms to import; `flows list` never needs them
+    from gentle.flows.model import Flow, Problem
 
 BUILT_IN = "built-in"
 USER = "user"
@@ -76,7 +78,7 @@ class Catalogue:
         self.extra = tuple(Path(p) for p in extra)
         self._entries: dict[str, Entry] | None = None
         self.notes: list[str] = []
-        self._loaded: dict[str, Flow] = {}
+        self._loaded: dict[str, "Flow"] = {}
 
     # -- listing ---------------------------------------------------------------------
 
@@ -125,15 +127,17 @@ class Catalogue:
 
     # -- loading ---------------------------------------------------------------------
 
-    def lookup(self, flow_id: str) -> Path | Flow | None:
+    def lookup(self, flow_id: str) -> "Path | Flow | None":
         """For the loader's includes: the file that holds ``flow_id``, if any."""
         if flow_id in self._loaded:
             return self._loaded[flow_id]
         entry = self._index().get(flow_id)
         return entry.path if entry is not None else None
 
-    def load(self, flow_id: str) -> Flow:
+    def load(self, flow_id: str) -> "Flow":
         """The flow, fully checked. Raises UnknownFlow or FlowError."""
+        from gentle.flows.model import FlowError, Problem
+
         if flow_id in self._loaded:
             return self._loaded[flow_id]
         entry = self.entry(flow_id)
@@ -144,12 +148,12 @@ class Catalogue:
         self._loaded[flow_id] = flow
         return flow
 
-    def load_path(self, path: Path, origin: str | None = None) -> Flow:
+    def load_path(self, path: Path, origin: str | None = None) -> "Flow":
         from gentle.flows.loader import load_flow
 
         return load_flow(path, lookup=self.resolver(), origin=origin or str(path))
 
-    def check_path(self, path: Path) -> tuple[Flow | None, list[Problem]]:
+    def check_path(self, path: Path) -> "tuple[Flow | None, list[Problem]]":
         from gentle.flows.loader import check_flow
 
         return check_flow(path, self.resolver())
@@ -158,7 +162,7 @@ class Catalogue:
         """A lookup callable for the loader, which can also list ids for did-you-mean."""
         catalogue = self
 
-        def lookup(flow_id: str) -> Path | Flow | None:
+        def lookup(flow_id: str) -> "Path | Flow | None":
             return catalogue.lookup(flow_id)
 
         lookup.ids = catalogue.ids  # type: ignore[attr-defined]
