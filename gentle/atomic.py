@@ -14,11 +14,14 @@ from pathlib import Path
 from gentle.paths import make_private_dir
 
 
-def write_text_atomic(path: Path, text: str, *, private: bool = False) -> Path:
+def write_text_atomic(
+    path: Path, text: str, *, private: bool = False, mode: int | None = None
+) -> Path:
     """Write ``text`` (UTF-8) to ``path`` atomically and return the path.
 
     ``private`` makes the folder 0700 and the file 0600 whatever the umask; otherwise
-    the folder is created if needed and the file gets the usual permissions.
+    the folder is created if needed and the file gets the usual permissions, or exactly
+    ``mode`` when given (an export of session notes: 0600 in a folder the user chose).
     """
     path = Path(path)
     folder = path.parent
@@ -33,8 +36,8 @@ def write_text_atomic(path: Path, text: str, *, private: bool = False) -> Path:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if private:
-            os.chmod(tmp, 0o600)
+        if private or mode is not None:
+            os.chmod(tmp, 0o600 if mode is None else mode)
         else:
             # mkstemp makes 0600; a handout or export should get the usual umask bits.
             umask = os.umask(0)

@@ -8,13 +8,12 @@ writing ``[click](…)`` or ``<b>`` gets exactly those characters on the page.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import time
 from pathlib import Path
 from typing import Callable, Iterable
 
+from gentle.atomic import write_text_atomic
 from gentle.store import describe as say
 from gentle.store.errors import DataDirUnwritable, DiskFull, FileWriteError, translate
 from gentle.store.history import SessionDetail, TimingRecord
@@ -147,22 +146,9 @@ def write_private_file(path: Path, text: str) -> Path:
     The folder's own permissions are left alone: it is the user's choice of place.
     """
     path = Path(path).expanduser()
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp: Path | None = None
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        tmp = Path(name)
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        tmp = None
-        _fsync_folder(folder)
+        return write_text_atomic(path, text, mode=0o600)
     except OSError as error:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
         kind = translate(error, path)
         reason = (
             "the disk is full"
@@ -172,18 +158,3 @@ def write_private_file(path: Path, text: str) -> Path:
             else (error.strerror or str(error)).lower()
         )
         raise FileWriteError(f"Couldn't write {path}: {reason}. Nothing was changed.", path) from None
-    return path
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable; not every platform lets a folder be opened.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
