@@ -67,6 +67,8 @@ class GentleApp(App[None]):
     ) -> None:
         super().__init__()
         self.context = context
+        # Tests and snapshots turn this off so screens are the same every time.
+        self.cursor_blink = True
         self._start_flow = start_flow
         self._partners_override = partners
         for theme in GENTLE_THEMES:

@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, Static
 
 from gentle.text import clean_line
 from gentle.tui.context import DEFAULT_PARTNERS
+from gentle.tui.widgets.fields import Field
 
 MAX_NAME = 40
 
@@ -39,8 +40,8 @@ class NamesScreen(ModalScreen["tuple[str, str] | None"]):
                 classes="prose",
                 markup=False,
             )
-            yield Input(known[0], placeholder="First partner", id="name-0", max_length=MAX_NAME, classes="partner-0")
-            yield Input(known[1], placeholder="Second partner", id="name-1", max_length=MAX_NAME, classes="partner-1")
+            yield Field(known[0], placeholder="First partner", id="name-0", max_length=MAX_NAME, classes="partner-0")
+            yield Field(known[1], placeholder="Second partner", id="name-1", max_length=MAX_NAME, classes="partner-1")
             with Horizontal(classes="buttons"):
                 yield Button("Save (Enter)", id="save", variant="primary")
                 yield Button("Skip (Esc)", id="skip")

@@ -132,7 +132,7 @@ class SessionScreen(Screen[None]):
         self._show_heading(step.section, step.title)
         view = view_for(step.kind)(self.context)
         holder.mount(view)
-        self.call_after_refresh(view.focus_first)
+        view.focus_later()
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
 
     def _show_heading(self, section: str | None, title: str | None) -> None:

@@ -19,6 +19,7 @@ from textual.widgets import Input, OptionList, Static
 from gentle.flows.model import Blank
 from gentle.flows.names import Slot
 from gentle.text import clean, clean_line
+from gentle.tui.widgets.fields import Field
 
 
 def assemble(pieces: Sequence[str | Slot], values: dict[str, str], current: str | None = None) -> Content:
@@ -50,8 +51,15 @@ class TemplateFiller(Vertical):
     BINDINGS = [
         Binding("down", "idea(1)", "Next idea", id="blank-idea-down", show=False),
         Binding("up", "idea(-1)", "Previous idea", id="blank-idea-up", show=False),
-        Binding("tab", "move(1)", "Next blank", id="blank-next", tooltip="Go to the next blank."),
-        Binding("shift+tab", "move(-1)", "Previous blank", id="blank-previous", tooltip="Back to the previous blank."),
+        Binding("tab", "move(1)", "Next blank", id="blank-next", tooltip="Go to the next blank.", show=False),
+        Binding(
+            "shift+tab",
+            "move(-1)",
+            "Previous blank",
+            id="blank-previous",
+            tooltip="Back to the previous blank.",
+            show=False,
+        ),
     ]
 
     class Edited(Message):
@@ -77,8 +85,10 @@ class TemplateFiller(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="preview", classes="preview")
         yield Static("", id="blank-label", classes="blank-label")
-        yield Input(id="blank-input", placeholder="Type here, or pick an idea below")
-        yield OptionList(id="ideas", markup=False)
+        yield Field(id="blank-input", placeholder="Type here, or pick an idea below")
+        ideas = OptionList(id="ideas", markup=False)
+        ideas.can_focus = False  # the keyboard stays in the blank; Up/Down pick ideas
+        yield ideas
 
     def on_mount(self) -> None:
         self._open(0)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.message import Message
 
 from gentle.tui.wording import PARTNER_CLASSES, Wording
@@ -73,3 +74,15 @@ class StepView(Vertical):
     def focus_first(self) -> None:
         """Put the keyboard where the person will want to type or choose."""
         self.focus()
+
+    def focus_later(self) -> None:
+        """focus_first once the view is laid out, unless the step moved on meanwhile."""
+        self.call_after_refresh(self._focus_if_still_here)
+
+    def _focus_if_still_here(self) -> None:
+        if not self.is_attached:
+            return
+        try:
+            self.focus_first()
+        except NoMatches:  # the step moved on while we waited
+            pass

@@ -42,7 +42,10 @@ class Scale(Widget):
 
     def _lines(self, width: int) -> list[Content]:
         low, high = str(self.low), str(self.high)
-        track = max(3, min(width - len(low) - len(high) - 2, 2 * (self.high - self.low) + 1, 61))
+        points = self.high - self.low
+        room = max(3, min(width - len(low) - len(high) - 2, 61))
+        # Whole cells per point, so each number sits on the same column every time.
+        track = points * max(1, (room - 1) // points) + 1 if room > points else room
         cells = ["─"] * track
         if self.value is not None:
             cells[self._column(self.value, track)] = "●"

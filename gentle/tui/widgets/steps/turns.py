@@ -17,6 +17,7 @@ from gentle.tui.widgets.countdown import clock_face
 from gentle.tui.widgets.steps.base import StepView
 from gentle.tui.widgets.words import Words
 from gentle.tui.wording import PARTNER_CLASSES
+from gentle.tui.widgets.fields import Field
 
 REPAINT_RATE = 2
 EXTRA_SECONDS = 60
@@ -36,15 +37,14 @@ class TurnsView(StepView):
     def compose(self) -> ComposeResult:
         yield Static("", id="floor-banner", classes="banner")
         yield Static("", id="turn-round", classes="hint")
-        if self.step.text:
-            yield Static(self.text(self.step.text), classes="prose turns-text")
+        yield Words("", id="turns-text", classes="prose turns-text")
         with Vertical(id="speaking"):
             yield Static("", id="speaker-prompt", classes="ask")
             yield Static("", id="floor-time", classes="floor-time")
             yield Static("", id="listener-prompts", classes="listener-prompts")
         with Vertical(id="mirroring"):
             yield Static("", id="mirror-ask", classes="ask")
-            yield Input(id="mirror-input", placeholder="Type what you heard, or just press Enter after saying it aloud")
+            yield Field(id="mirror-input", placeholder="Type what you heard, or just press Enter after saying it aloud")
         with Vertical(id="checking"):
             yield Static("", id="mirror-said", classes="prose")
             yield Static("", id="heard-question", classes="ask")
@@ -86,6 +86,7 @@ class TurnsView(StepView):
 
     def _show_phase(self, turn) -> None:
         who = {"speaker": turn.speaker, "listener": turn.listener}
+        self.query_one("#turns-text", Words).say(self.text(self.step.text, **who) if self.step.text else "")
         for phase in ("speaking", "mirroring", "checking"):
             self.query_one(f"#{phase}").display = turn.phase == phase
         hint = ""
@@ -115,7 +116,7 @@ class TurnsView(StepView):
             else:
                 mirror.update(Content.assemble(self.wording.name(turn.listener), " said it aloud."))
             self.query_one("#heard-question", Static).update(self.text(self.step.heard_question, **who))
-            hint = "y: yes, I felt heard · n: not quite, try again"
+            hint = "y: yes · n: not quite, let's try again"
             self.focus()
         self.query_one("#turn-hint", Words).say(hint)
 

@@ -18,6 +18,7 @@ from gentle.tui.literal import literal_line
 from gentle.tui.widgets.blanks import TemplateFiller, sentence
 from gentle.tui.widgets.steps.base import StepView
 from gentle.tui.widgets.words import Words
+from gentle.tui.widgets.fields import Writing
 
 MAX_HINTS = 2
 
@@ -71,7 +72,7 @@ class WriteView(StepView):
             pieces = template_pieces(self.step.template, **self._names())
             hints = {b.name: self.text(b.hint) for b in self.step.blanks if b.hint}
             yield TemplateFiller(pieces, self.step.blanks, hints, self.blank_values)
-        area = TextArea(self.free_text, id="free-text", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+        area = Writing(self.free_text, id="free-text", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
         if self.step.placeholder:
             area.placeholder = self.wording.plain(self.step.placeholder, partner=self.asking)
         yield area
@@ -94,7 +95,7 @@ class WriteView(StepView):
         if self.step.optional:
             hint += " It's fine to leave this empty."
         self.query_one("#write-hint", Words).say(hint)
-        self.call_after_refresh(self.focus_first)
+        self.focus_later()
 
     def focus_first(self) -> None:
         if self.free:
