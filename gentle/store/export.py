@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 from gentle.atomic import write_text_atomic
 from gentle.store import describe as say
 from gentle.store.errors import DataDirUnwritable, DiskFull, FileWriteError, translate
+from gentle.store.export_json import export_data, to_json  # noqa: F401  (callers import them here too)
 from gentle.store.history import SessionDetail, TimingRecord
 from gentle.text import clean, clean_line
 
