@@ -15,6 +15,8 @@ from gentle.flows.report import Report
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 64
 
+# What YAML 1.1 counts as a line break (PyYAML counts lines the same way).
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 # `key: |`, `- >-`, `key: &a |2` and so on: a block scalar starts; its lines are content.
 _BLOCK_SCALAR = re.compile(r"(?:^|[\s:-])[|>][0-9+-]*\s*(?:#.*)?$")
 
@@ -52,7 +54,7 @@ def decode(data: bytes, report: Report) -> str | None:
 
 def _check_tabs(text: str, report: Report) -> bool:
     ok = True
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(LINE_BREAK.split(text), start=1):
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent] and line.strip():
             report.error_at(
@@ -89,7 +91,7 @@ def nesting_depth(text: str) -> tuple[int, int, int]:
     quote = ""  # an open quoted scalar, carried across lines
     block_parent: int | None = None  # indentation of the line that opened a block scalar
     deepest = (0, 1, 1)
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(LINE_BREAK.split(text), start=1):
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
         if block_parent is not None:

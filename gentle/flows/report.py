@@ -71,12 +71,9 @@ class Report:
 
     def _starts(self) -> list[int]:
         if self._line_starts is None:
-            starts = [0]
-            index = self.text.find("\n")
-            while index >= 0:
-                starts.append(index + 1)
-                index = self.text.find("\n", index + 1)
-            self._line_starts = starts
+            from gentle.flows.precheck import LINE_BREAK
+
+            self._line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(self.text)]
         return self._line_starts
 
     def _index(self, line: int, column: int) -> int:

@@ -26,7 +26,7 @@ VALUES = ["say", "rate", "breathe", "timer", "write", "choose", "checklist", "tu
           "&b", "!!python/object:os.system", "!!str", "!!binary", "|", ">-", "'", '"', "é", "😀",
           "\x07", "\x00", "\ufeff"]
 PUNCT = [": ", ":", "- ", "-", "[", "]", "{", "}", ", ", "\n", "\n  ", "\n    ", "\n- ", "\t",
-         " ", "  ", "#", "? ", "---\n", "...\n", "\r\n", "\\"]
+         " ", "  ", "#", "? ", "---\n", "...\n", "\r\n", "\\", "\r", "\x85", "\u2028", "\u2029"]
 
 fragment = st.one_of(st.sampled_from(KEYS), st.sampled_from(VALUES), st.sampled_from(PUNCT),
                      st.text(max_size=6))
@@ -78,11 +78,12 @@ def test_flow_shaped_documents_never_crash(doc: dict) -> None:
 
 
 @SETTINGS
-@given(st.integers(1, 400), st.sampled_from(["[", "{a: ", "- ", "? ", "&x [", "!!seq ["]),
-       st.booleans())
-def test_deep_nesting_is_refused_or_read_never_crashes(depth: int, opener: str, indent: bool) -> None:
+@given(st.integers(1, 400), st.sampled_from(["[", "{a: ", "- ", "? ", "&x [", "!!seq [", "k:"]),
+       st.booleans(), st.sampled_from(["\n", "\r", "\r\n", "\x85", "\u2028"]))
+def test_deep_nesting_is_refused_or_read_never_crashes(depth: int, opener: str, indent: bool,
+                                                        newline: str) -> None:
     if indent:
-        text = "id: deep\nsteps:\n" + "".join(" " * (i + 1) + opener + "\n" for i in range(depth))
+        text = "id: deep\nsteps:\n" + "".join(" " * (i + 1) + opener + newline for i in range(depth))
     else:
         text = "id: deep\nsteps: " + opener * depth + "\n"
     outcome(text)

@@ -242,3 +242,16 @@ def test_an_included_flow_with_errors_is_reported_at_the_include(tmp_path: Path)
     at_include = [p for p in problems if (p.line, p.column) == (11, 11)]
     assert at_include and 'the included flow "child" has problems' in at_include[0].message
     assert "child.yaml:7:10:" in at_include[0].message
+
+
+def test_lookup_may_return_an_already_loaded_flow() -> None:
+    child = load_flow_text(CHILD, "child.yaml")
+    parent = load_flow_text(PARENT, "parent.yaml", lookup={"child": child}.get)
+    assert parent.step("calm.check").section == "The child"
+
+
+def test_without_a_lookup_an_include_cannot_be_found() -> None:
+    flow, problems = check_flow_text(PARENT, "parent.yaml")
+    assert flow is None
+    assert [(p.line, p.column) for p in problems] == [(11, 11), (13, 11)]
+    assert all('there is no flow with the id "child" to include' in p.message for p in problems)

@@ -98,6 +98,13 @@ def test_a_deep_file_is_refused_before_the_parser_sees_it(monkeypatch: pytest.Mo
     assert "deeper than 64" in problem.message
 
 
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\x85", "\u2028", "\u2029"])
+def test_every_kind_of_yaml_line_break_counts_for_depth(newline: str) -> None:
+    text = "id: x" + newline + "steps:" + newline + "".join(" " * (i + 1) + "k:" + newline for i in range(100))
+    problem = only_problem(text)
+    assert (problem.line, problem.column) == (66, 65) and "deeper than 64" in problem.message
+
+
 def test_a_missing_file_or_a_folder_is_one_plain_problem(tmp_path: Path) -> None:
     assert [p.message for p in check_flow(tmp_path / "nope.yaml")[1]] == ["there is no such file"]
     assert "folder" in check_flow(tmp_path)[1][0].message
