@@ -96,8 +96,8 @@ def _assemble(draft: FlowDraft, lookup: Lookup | None, chain: tuple[str, ...], r
 
     inlined = inline(draft.steps, draft.id, lookup, chain, load_path, report, known)
     by_id = {s.id: s for s in inlined.steps}
-    broken = {d.id for d in draft.steps if d.broken}
     includes = {d.id: inlined.first_own.get(d.id, "...") for d in draft.steps if d.kind == "include"}
+    broken = {d.id for d in draft.steps if d.broken} | (set(includes) - set(inlined.first_of))
     check_references(by_id, includes, broken, draft.pending, report)
     own_nodes = {d.id: d.node for d in draft.steps if d.kind != "include"}
     if not report.has_errors:

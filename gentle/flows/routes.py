@@ -161,17 +161,22 @@ def check_references(steps: dict[str, Step], includes: dict[str, str], broken: s
     """Targets and condition steps exist; tests fit the step's kind and scale."""
     known = sorted(set(steps) | set(includes))
     for go, node in pending.targets:
-        if go != END and go not in steps and go not in includes and go not in broken:
+        if go != END and go not in steps and go not in includes and not _unknowable(go, broken):
             report.error(node, f'no step has the id "{go}"{did_you_mean(go, [*known, END])}')
     for leaf in pending.leaves:
         _check_leaf(leaf, steps, includes, broken, known, report)
+
+
+def _unknowable(ref: str, broken: set[str]) -> bool:
+    """A step that failed to load, or one inside an include that failed: already reported."""
+    return ref in broken or ref.split(".", 1)[0] in broken
 
 
 def _check_leaf(leaf: Leaf, steps: dict[str, Step], includes: dict[str, str], broken: set[str],
                 known: list[str], report: Report) -> None:
     cond = leaf.cond
     where = leaf.step_node or leaf.node
-    if cond.step in broken:
+    if _unknowable(cond.step or "", broken):
         return
     if cond.step in includes:
         report.error(where, f'"{cond.step}" is an include; name one of its steps instead, '
