@@ -159,7 +159,11 @@ def forget(
     every: bool = typer.Option(False, "--all", help="Forget every saved session."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Don't ask first."),
 ) -> None:
-    """Delete sessions for good, and erase their words from gentle's files."""
+    """Delete sessions for good, and erase their words from gentle's files.
+
+    gentle overwrites what it deletes and compacts its files, but the disk itself,
+    backups or snapshots may keep older copies; that is outside gentle's reach.
+    """
     from gentle.store.forget import DISK_CAVEAT
     from gentle.store.forget import forget as forget_sessions
     from gentle.store.history import count_sessions
