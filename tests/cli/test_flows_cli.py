@@ -256,6 +256,14 @@ def test_commands_that_open_no_screen_never_import_textual(home: Path, args: tup
     assert [m for m in imported if m.split(".")[0] == "textual"] == []
 
 
+def test_walk_never_imports_textual_either(home: Path, tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("{}\n")
+    result = gentle(home, "flows", "walk", "full", "--answers", str(answers), python_flags=("-X", "importtime"))
+    assert result.returncode == 0
+    assert "gentle.engine.walk" in result.stderr and "| textual" not in result.stderr
+
+
 def test_validating_a_thousand_small_files_takes_under_two_seconds(tmp_path: Path) -> None:
     from gentle.flows.catalogue import Catalogue
     from gentle.flows.loader import check_flow
