@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from gentle.flows.model import BreatheStep, Flow, Step, TimerStep, TurnsStep
+from gentle.flows.model import ASKING_KINDS, BreatheStep, Flow, Step, TimerStep, TurnsStep
 
 from gentle.engine import events as ev
 from gentle.engine import turns as turn_machine
@@ -168,8 +168,10 @@ class Runner:
             return
         partner = self.asking
         value = normalize(step, value, self.partners, partner)
-        self._record(step.id, partner, value, now, defaulted)
+        # Move on to the next partner before recording, so the snapshot saved with this
+        # answer already asks the right person if the process dies right after it.
         self._s.asking_index += 1
+        self._record(step.id, partner, value, now, defaulted)
         if self._s.asking_index >= len(asking_order(step)):
             self._leave(step, complete=True)
 
@@ -350,7 +352,9 @@ class Runner:
         """Continue a saved session at the exact step. No events are emitted for it."""
         clock = clock if clock is not None else SystemClock()
         state, partners = decode(snapshot, now=clock.now(), flow=flow)
-        return cls(flow, partners, clock, on_event, _state=state)
+        runner = cls(flow, partners, clock, on_event, _state=state)
+        runner._leave_if_already_complete()
+        return runner
 
     # ----- internals ----------------------------------------------------------------------------
 
@@ -376,6 +380,18 @@ class Runner:
     ) -> None:
         self._s.answers.append(Answer(step_id, partner, value, now, defaulted))
         self._emit(ev.AnswerGiven(step_id, partner, value, now, defaulted))
+
+    def _leave_if_already_complete(self) -> None:
+        """A process killed between a step's last answer and moving on leaves that step
+        current though it is complete; move on now (emitting StepEntered) rather than
+        ask the same thing twice."""
+        s = self._s
+        if s.finished or s.step_id is None or s.break_ is not None:
+            return
+        step = self.flow.step(s.step_id)
+        needed = len(asking_order(step)) if step.kind in ASKING_KINDS else 1
+        if len(s.answers) - s.mark >= needed:
+            self._leave(step, complete=True)
 
     def _withdraw_last(self) -> None:
         answer = self._s.answers.pop()

@@ -118,11 +118,6 @@ def test_resume_continues_at_the_exact_step(store) -> None:
     assert [a[0] for a in answers_in_db(store, sid)].count("feel") == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the runner emits AnswerGiven before moving on to the next partner, so the "
-    "snapshot saved with the first partner's answer still asks that partner",
-)
 def test_resume_after_the_first_partner_answered_asks_the_second(store) -> None:
     sid, runner, _, clock = run_session(store, calm_flow())
     runner.submit(8)
@@ -154,3 +149,21 @@ def test_the_demo_store_never_touches_the_disk(home) -> None:
     runner.submit(5)
     assert demo.memory and len(answers_in_db(demo, sid)) == 1
     assert not home.exists()
+
+
+def test_resume_after_the_last_answer_of_a_step_moves_on_without_asking_again(store) -> None:
+    # Killed after the step's last answer was committed but before the next step was entered.
+    sid, runner, _, clock = run_session(store, calm_flow())
+    runner.submit(8)
+    snapshot_before_leaving = None
+
+    def keep_snapshot(event) -> None:
+        nonlocal snapshot_before_leaving
+        if snapshot_before_leaving is None:
+            snapshot_before_leaving = runner.snapshot()
+
+    runner.on_event = keep_snapshot
+    runner.submit(6)
+    again = Runner.restore(calm_flow(), snapshot_before_leaving, clock)
+    assert again.step.id != "before"
+    assert [a.partner for a in again.answers if a.step_id == "before"] == [0, 1]
