@@ -34,6 +34,8 @@ def make_app(
     if names_known:
         context.partners = partners
         context.names_asked = True
+    # A returning couple: the first-run safety note (tested with the safety screens) is read.
+    context_changes.setdefault("show_safety_note", False)
     for key, value in context_changes.items():
         setattr(context, key, value)
     app = GentleApp(context, start_flow=flow, partners=partners if flow else None)

@@ -73,7 +73,8 @@ class StepView(Vertical):
 
     def focus_first(self) -> None:
         """Put the keyboard where the person will want to type or choose."""
-        self.focus()
+        # No scrolling: the step's title and first words should stay in view.
+        self.focus(scroll_visible=False)
 
     def focus_later(self) -> None:
         """focus_first once the view is laid out, unless the step moved on meanwhile."""

@@ -23,10 +23,11 @@ class BreatheView(StepView):
     ]
 
     def compose(self) -> ComposeResult:
-        if self.step.text:
-            yield Static(self.text(self.step.text), classes="prose breathe-text")
+        # The pacer first, so it is in view at any height; the words follow.
         yield BreathPacer(reduced_motion=self.context.reduced_motion, id="pacer")
         yield Words("", id="breathe-hint", classes="hint")
+        if self.step.text:
+            yield Static(self.text(self.step.text), classes="prose breathe-text")
 
     def on_mount(self) -> None:
         self._last_phase: tuple[int, int] | None = None

@@ -25,10 +25,11 @@ class TimerView(StepView):
     ]
 
     def compose(self) -> ComposeResult:
-        if self.step.text:
-            yield Static(self.text(self.step.text), classes="prose timer-text")
+        # The clock first: when to come back matters most, at any screen size.
         yield CountdownView(id="countdown")
         yield Words("", id="suggestion", classes="suggestion")
+        if self.step.text:
+            yield Static(self.text(self.step.text), classes="prose timer-text")
         yield Words("", id="timer-hint", classes="hint")
 
     def on_mount(self) -> None:
