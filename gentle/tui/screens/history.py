@@ -1,0 +1,146 @@
+"""Your sessions: date, flow, length and each partner's distress before and after.
+
+Rows are read a page at a time (newest first), the first page after the screen is on
+screen and the next only when the highlight nears the end, so the list opens at once
+with ten thousand sessions. Every cell is rich ``Text``: never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from gentle.store import describe as say
+from gentle.text import clean_line
+
+if TYPE_CHECKING:
+    from gentle.store.history import SessionSummary
+
+PAGE = 100
+OUTCOME_WORDS = {"completed": "finished", "abandoned": "stopped", "interrupted": "interrupted"}
+
+
+def distress_cell(name: str, before: int | None, after: int | None) -> Text:
+    """``Sam 8 → 3``: green when it fell, yellow when it rose. The name is shown literally."""
+    who = Text(short_title(name, 14) + " ", style="bold")
+    if before is None:
+        return who + Text("not rated", style="dim")
+    if after is None:
+        return who + Text(f"{before}")
+    style = "green" if after < before else ("yellow" if after > before else "")
+    return who + Text(f"{before} → {after}", style=style)
+
+
+def short_title(title: str, width: int = 28) -> str:
+    title = clean_line(title)
+    return title if len(title) <= width else title[: width - 1] + "…"
+
+
+class HistoryScreen(Screen[None]):
+    DEFAULT_CSS = """
+    HistoryScreen #history-column { max-width: 110; height: 1fr; }
+    HistoryScreen DataTable { height: 1fr; }
+    HistoryScreen #history-count { color: $foreground-muted; height: auto; }
+    """
+
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "Back", id="history-back", tooltip="Back to the home screen."),
+        Binding("i", "insights", "Insights", id="history-insights", tooltip="How your sessions have gone over time."),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._loaded = 0
+        self._total = 0
+        self._ids: list[str] = []
+
+    def help_topic(self) -> str:
+        return "home"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="column", id="history-column"):
+            yield Static("Your sessions", classes="step-title", markup=False)
+            yield Static("", id="history-count", markup=False)
+            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("When", "Flow", "Length", "Distress, before → after", "", "How it ended")
+        table.focus()
+        self.call_after_refresh(self._first_page)
+
+    def _first_page(self) -> None:
+        store = self.app.context.store
+        count = self.query_one("#history-count", Static)
+        if store is None:
+            count.update(self.app.context.store_trouble or "No saved sessions.")
+            return
+        from gentle.store.errors import StoreError
+        from gentle.store.history import count_sessions
+
+        try:
+            self._total = count_sessions(store)
+        except StoreError as error:
+            count.update(str(error))
+            return
+        if not self._total:
+            count.update("No sessions yet. They appear here after you use gentle together.")
+            return
+        self._more()
+
+    def _more(self) -> None:
+        from gentle.store.errors import StoreError
+        from gentle.store.history import list_sessions
+
+        try:
+            rows = list_sessions(self.app.context.store, limit=PAGE, offset=self._loaded)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        table = self.query_one(DataTable)
+        for row in rows:
+            table.add_row(*self._cells(row), key=row.id)
+            self._ids.append(row.id)
+        self._loaded += len(rows)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        shown = f"{self._total} session" + ("" if self._total == 1 else "s")
+        if self._loaded < self._total:
+            shown += f" (the newest {self._loaded} shown; more load as you scroll)"
+        shown += ". Enter opens one; i shows insights."
+        self.query_one("#history-count", Static).update(shown)
+
+    @staticmethod
+    def _cells(row: "SessionSummary") -> tuple:
+        walk = " (rehearsal)" if row.source == "walk" else ""
+        return (
+            Text(say.when(row.started_at)),
+            Text(short_title(row.flow_title) + walk),
+            Text(say.duration(row.seconds)),
+            distress_cell(row.partners[0], *row.distress[0]),
+            distress_cell(row.partners[1], *row.distress[1]),
+            Text(OUTCOME_WORDS.get(row.outcome, clean_line(row.outcome))),
+        )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= self._loaded - 10 and self._loaded < self._total:
+            self._more()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        from gentle.tui.screens.session_detail import SessionDetailScreen
+
+        if event.row_key.value:
+            self.app.push_screen(SessionDetailScreen(event.row_key.value))
+
+    def action_insights(self) -> None:
+        from gentle.tui.screens.insights import InsightsScreen
+
+        self.app.push_screen(InsightsScreen())

@@ -1,0 +1,81 @@
+"""Safety & support: the whole safety note and the support lines for the chosen country.
+
+Always reachable (``s`` at home), whether or not the first-run note was dismissed. The
+lines come from ``gentle/safety/resources.yaml`` (or the person's own resources.yaml);
+each shows where it was checked, so a therapist can verify it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from gentle.safety import contact_lines, load_notice, resources_for
+from gentle.tui.literal import literal, literal_line
+
+if TYPE_CHECKING:
+    from gentle.safety import Contact
+
+
+def contact_block(contact: "Contact") -> Content:
+    parts = [literal_line(contact.name, "bold")]
+    if contact.about:
+        parts += [Content("\n  "), literal_line(contact.about, "italic")]
+    for label, value in contact_lines(contact):
+        parts += [Content("\n  "), Content(f"{label}: " if label else ""), literal_line(value)]
+    parts += [Content("\n  "), Content.styled("Source: ", "dim"), literal_line(contact.source, "dim")]
+    return Content.assemble(*parts)
+
+
+class SafetyScreen(Screen[None]):
+    DEFAULT_CSS = """
+    SafetyScreen .support-heading { text-style: bold; color: $primary; margin-top: 1; }
+    SafetyScreen .contact { margin-bottom: 1; }
+    """
+
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "Back", id="safety-back", tooltip="Back to where you were."),
+    ]
+
+    def help_topic(self) -> str:
+        return "home"
+
+    def compose(self) -> ComposeResult:
+        notice = load_notice()
+        info = resources_for(self.app.context.country)
+        with VerticalScroll(id="body"):
+            with Vertical(classes="column", id="safety-column"):
+                yield Static("Safety and support", classes="step-title", markup=False)
+                yield Static(literal_line(notice.title, "bold"))
+                for paragraph in notice.paragraphs:
+                    yield Static(literal(paragraph), classes="prose")
+                yield Static(literal_line(f"Support lines: {info.name}"), classes="support-heading")
+                emergency = Content.assemble(
+                    Content.styled("Emergency: ", "bold"), literal_line(info.emergency.number)
+                )
+                if info.emergency.note:
+                    emergency = Content.assemble(emergency, Content("\n  "), literal_line(info.emergency.note))
+                yield Static(emergency, classes="contact")
+                if info.domestic_abuse:
+                    yield Static("If you are afraid, or someone has been hurt", classes="support-heading", markup=False)
+                    for contact in info.domestic_abuse:
+                        yield Static(contact_block(contact), classes="contact")
+                if info.crisis:
+                    yield Static("If you are struggling or in crisis", classes="support-heading", markup=False)
+                    for contact in info.crisis:
+                        yield Static(contact_block(contact), classes="contact")
+                for problem in info.problems:
+                    yield Static(literal(str(problem)), classes="hint")
+                yield Static(
+                    "These lines are for the country in your settings (country in config.yaml; "
+                    "`gentle config` shows it). gentle never contacts anyone for you.",
+                    classes="hint",
+                    markup=False,
+                )
+        yield Footer(show_command_palette=False)

@@ -1,0 +1,91 @@
+"""The first-run safety note: a side panel (or a strip on small screens), never a modal.
+
+It sits beside whatever is first on screen (the home list, or a flow's first step), so
+it never stands between a couple and the breathing. Esc dismisses it, and that counts
+as read: config remembers ``first_run_acknowledged``. The whole note and every support
+line stay on the Safety & support screen (``s`` at home).
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from gentle.safety import contact_lines, load_notice, resources_for
+from gentle.tui.literal import literal, literal_line
+
+
+def support_summary(country: str) -> Content:
+    """The emergency number and the first domestic abuse line for ``country``."""
+    info = resources_for(country)
+    parts = [Content.styled("In an emergency: ", "bold"), literal_line(info.emergency.number)]
+    if info.domestic_abuse:
+        first = info.domestic_abuse[0]
+        reach = "; ".join(f"{label} {value}".strip() for label, value in contact_lines(first)[:2])
+        parts += [Content("\n"), literal_line(first.name, "bold"), Content(": "), literal_line(reach)]
+    return Content.assemble(*parts)
+
+
+class SafetyBanner(Vertical):
+    DEFAULT_CSS = """
+    SafetyBanner {
+        dock: right; width: 30; height: auto; max-height: 100%;
+        margin: 1 1 1 0; padding: 0 1; border: round $secondary; background: $surface;
+        overflow-y: auto;
+    }
+    SafetyBanner .banner-title { text-style: bold; color: $secondary; }
+    SafetyBanner .banner-text { margin-bottom: 1; }
+    SafetyBanner .banner-keys { color: $foreground-muted; }
+    /* Shown only where it fits beside the rest; on a small terminal Safety & support
+       (s at home) keeps the note. Hidden until the screen knows its size. */
+    SafetyBanner { display: none; }
+    Screen.-medium SafetyBanner, Screen.-wide SafetyBanner { display: block; }
+    Screen.-wide SafetyBanner { width: 40; }
+    Screen.-short SafetyBanner { display: none; }
+    """
+
+    def __init__(self, country: str, *, id: str | None = "safety-banner") -> None:
+        super().__init__(id=id)
+        self.country = country
+
+    def compose(self) -> ComposeResult:
+        notice = load_notice()
+        lines = " ".join(first_sentence(p) for p in notice.paragraphs[:3])
+        yield Static(literal_line(notice.title), classes="banner-title")
+        yield Static(literal(lines), classes="banner-text")
+        yield Static(support_summary(self.country), classes="banner-text")
+        yield Static(
+            "Esc: got it · s at home: Safety & support, any time", classes="banner-keys", markup=False
+        )
+
+
+def first_sentence(paragraph: str) -> str:
+    end = paragraph.find(". ")
+    return paragraph if end < 0 else paragraph[: end + 1]
+
+
+def show_first_run_note(screen: Screen) -> bool:
+    """Mount the note beside what ``screen`` shows, while it is still unread."""
+    context = screen.app.context  # type: ignore[attr-defined]
+    if context.demo or not context.show_safety_note or screen.query(SafetyBanner):
+        return False
+    screen.mount(SafetyBanner(context.country))
+    return True
+
+
+def banner_showing(screen: Screen) -> bool:
+    """True when a note is on screen (not hidden by a small terminal), so Esc is for it."""
+    return any(banner.display for banner in screen.query(SafetyBanner))
+
+
+def dismiss_first_run_note(screen: Screen) -> None:
+    """Esc on the note: remove it and remember, once, that it was read."""
+    for banner in screen.query(SafetyBanner):
+        banner.remove()
+    context = screen.app.context  # type: ignore[attr-defined]
+    if context.show_safety_note:
+        context.acknowledge_safety()
+        context.show_safety_note = False
