@@ -15,7 +15,9 @@ from textual.app import App
 from textual.binding import Binding
 
 from gentle.tui.context import AppContext
-from gentle.tui.screens.placeholder import HistoryPlaceholder, ResumePlaceholder, SafetyPlaceholder
+from gentle.tui.screens.history import HistoryScreen
+from gentle.tui.screens.resume import ResumeScreen
+from gentle.tui.screens.safety import SafetyScreen
 from gentle.tui.themes import GENTLE_THEMES, partner_colour_defaults, resolve_theme_name
 
 if TYPE_CHECKING:
@@ -31,11 +33,11 @@ class GentleApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-mid"), (30, "-tall")]
 
-    # Named screens other parts of gentle provide; placeholders until they land.
+    # Named screens other parts of gentle provide.
     SCREENS: ClassVar[dict] = {
-        "history": HistoryPlaceholder,
-        "resume": ResumePlaceholder,
-        "safety": SafetyPlaceholder,
+        "history": HistoryScreen,
+        "resume": ResumeScreen,
+        "safety": SafetyScreen,
     }
 
     BINDINGS = [
@@ -55,6 +57,27 @@ class GentleApp(App[None]):
             id="help",
             key_display="?",
             tooltip="What this screen is for and which keys work here.",
+        ),
+        # Safety keys work on every screen, even while typing (priority), with no questions.
+        Binding(
+            "ctrl+g",
+            "quick_hide",
+            "Hide",
+            id="quick-hide",
+            priority=True,
+            tooltip="Hide gentle at once behind a blank screen; the same key brings it back.",
+        ),
+        Binding(
+            "ctrl+b",
+            "call_break",
+            "Break",
+            id="break",
+            priority=True,
+            tooltip="We need a break: either of you can call one at any moment.",
+        ),
+        Binding(
+            "escape", "dismiss_note", "Got it", id="dismiss-note", priority=True, show=False,
+            tooltip="Put the safety note away (Safety & support keeps it).",
         ),
     ]
 
@@ -155,6 +178,26 @@ class GentleApp(App[None]):
         self.push_screen(
             ConfirmScreen(f"{reason} Leave anyway?", yes="Leave", no="Stay"), decided
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from gentle.tui.screens import safety_keys
+
+        return safety_keys.allowed(self, action)
+
+    def action_quick_hide(self) -> None:
+        from gentle.tui.widgets.quick_hide import hide
+
+        hide(self)
+
+    def action_call_break(self) -> None:
+        from gentle.tui.screens import safety_keys
+
+        safety_keys.call_break(self)
+
+    def action_dismiss_note(self) -> None:
+        from gentle.tui.widgets.safety_banner import dismiss_first_run_note
+
+        dismiss_first_run_note(self.screen)
 
     def action_help(self) -> None:
         from gentle.tui.screens.help import HelpScreen, HelpTopic

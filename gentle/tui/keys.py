@@ -15,7 +15,14 @@ def _classes() -> list[type]:
     from gentle.tui.screens.help import HelpScreen
     from gentle.tui.screens.home import HomeScreen
     from gentle.tui.screens.names import NamesScreen
-    from gentle.tui.screens.placeholder import HistoryPlaceholder
+    from gentle.tui.screens.history import HistoryScreen
+    from gentle.tui.screens.insights import InsightsScreen
+    from gentle.tui.screens.note import NoteScreen
+    from gentle.tui.screens.resume import ResumeScreen
+    from gentle.tui.screens.safety import SafetyScreen
+    from gentle.tui.screens.save_copy import SaveCopyScreen
+    from gentle.tui.screens.session_detail import SessionDetailScreen
+    from gentle.tui.widgets.break_call import BreakCallDialog, CoolDownScreen, FloodingOffer
     from gentle.tui.screens.session import SessionScreen
     from gentle.tui.widgets.blanks import TemplateFiller
     from gentle.tui.widgets.finished import FinishedView
@@ -25,7 +32,8 @@ def _classes() -> list[type]:
     kinds = ("say", "breathe", "timer", "rate", "write", "choose", "turns")
     return [
         GentleApp, HomeScreen, NamesScreen, SessionScreen, ConfirmScreen, HelpScreen,
-        HistoryPlaceholder, TemplateFiller, FinishedView, PickList, ChecklistView,
+        HistoryScreen, InsightsScreen, SessionDetailScreen, ResumeScreen, SafetyScreen,
+        NoteScreen, SaveCopyScreen, BreakCallDialog, FloodingOffer, CoolDownScreen, TemplateFiller, FinishedView, PickList, ChecklistView,
         *(view_for(kind) for kind in kinds),
     ]
 
