@@ -18,6 +18,7 @@ from textual.widgets import Footer, Static
 
 from gentle.engine import events as ev
 from gentle.tui.literal import literal_line
+from gentle.tui.screens import session_hooks
 from gentle.tui.screens.help import HelpTopic
 from gentle.tui.widgets.finished import FinishedView
 from gentle.tui.widgets.session_bar import SessionBar
@@ -55,6 +56,8 @@ class SessionScreen(Screen[None]):
             id="pause-all",
             tooltip="Freeze every timer. Press again to carry on.",
         ),
+        Binding("ctrl+t", "note", "Note", id="note", show=False, tooltip="Keep a note with this session for later."),
+        Binding("ctrl+r", "save_copy", "Save a copy", id="save-copy", tooltip="Save this session to a file of your choice."),
     ]
 
     def __init__(self, runner: "Runner", relay: EventRelay | None = None) -> None:
@@ -83,6 +86,7 @@ class SessionScreen(Screen[None]):
     def on_mount(self) -> None:
         self.context.reduced_motion = self.app.reduced_motion
         self.context.ring = self.app.ring
+        session_hooks.attach(self)
         self.sync()
         # The bar's clock only needs a glance per second; step views repaint themselves.
         self.set_interval(1.0, self._every_second)
@@ -107,6 +111,8 @@ class SessionScreen(Screen[None]):
         """Make the screen match the runner: swap the step view if the step moved on."""
         runner = self.runner
         self._show_bar()
+        # A running break, the flooding offer, store trouble: once the screen has settled.
+        self.call_after_refresh(session_hooks.after_sync, self)
         self.query_one("#paused-note", Words).say(
             "Everything is paused. Press Ctrl+P to carry on." if runner.paused else ""
         )
@@ -158,6 +164,8 @@ class SessionScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("back", "skip", "pause_all") and self.runner.finished:
             return False
+        if action == "save_copy":
+            return session_hooks.can_save_copy(self)
         return True
 
     def action_back(self) -> None:
@@ -197,5 +205,11 @@ class SessionScreen(Screen[None]):
                 return reason
         keeps = self.app.context.keeps_sessions
         if not keeps and not self.runner.finished and self.runner.answers:
-            return "This session's answers are not being saved."
-        return None
+            return "This session's answers are not being saved. Stay, then Ctrl+R saves a copy to a file."
+        return session_hooks.unsaved_reason(self)
+
+    def action_note(self) -> None:
+        session_hooks.add_note(self)
+
+    def action_save_copy(self) -> None:
+        session_hooks.save_copy(self)
