@@ -13,6 +13,8 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gentle.tui.literal import literal, literal_line
+from gentle.tui.screens.resume import show_resume_hint
+from gentle.tui.widgets.safety_banner import show_first_run_note
 
 if TYPE_CHECKING:
     from gentle.flows.model import Flow
@@ -21,8 +23,7 @@ if TYPE_CHECKING:
 def minutes_label(flow: "Flow") -> str:
     if not flow.minutes:
         return ""
-    minutes = round(flow.minutes)
-    return "about 1 minute" if minutes <= 1 else f"about {minutes} minutes"
+    return f"{max(1, round(flow.minutes))} min"
 
 
 class HomeScreen(Screen[None]):
@@ -80,9 +81,11 @@ class HomeScreen(Screen[None]):
         self._show_names()
         # Loading a flow to show its summary waits until the first frame is on screen.
         self.call_after_refresh(self._show_summary, 0)
+        show_first_run_note(self)  # beside the list, never in the way: Esc puts it away
 
     def on_screen_resume(self) -> None:
         self._show_names()
+        show_resume_hint(self)
 
     def _show_names(self) -> None:
         context = self.app.context
