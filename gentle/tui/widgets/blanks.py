@@ -48,6 +48,8 @@ def sentence(pieces: Sequence[str | Slot], values: dict[str, str]) -> str:
 
 
 class TemplateFiller(Vertical):
+    DEFAULT_CSS = "TemplateFiller { height: auto; }"
+
     BINDINGS = [
         Binding("down", "idea(1)", "Next idea", id="blank-idea-down", show=False),
         Binding("up", "idea(-1)", "Previous idea", id="blank-idea-up", show=False),

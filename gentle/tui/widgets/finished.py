@@ -11,6 +11,7 @@ from gentle.tui.literal import literal_line
 
 
 class FinishedView(Vertical):
+    DEFAULT_CSS = "FinishedView { height: auto; }"
     can_focus = True
 
     BINDINGS = [

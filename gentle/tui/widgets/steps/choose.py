@@ -65,9 +65,10 @@ class _PickView(StepView):
 
     def _previous(self) -> list[int]:
         answer = self.runner.answer_for(self.step.id, self.asking)
-        if answer is None:
+        # After Back the answer is withdrawn, but what was picked is offered again.
+        value = answer.value if answer is not None else self.context.drafts.get((self.step.id, self.asking))
+        if value is None:
             return []
-        value = answer.value
         chosen = [value] if isinstance(value, str) else list(value or [])
         return [i for i, entry in enumerate(self.entries) if entry in chosen]
 
@@ -103,13 +104,13 @@ class _PickView(StepView):
     def on_pick_list_done(self, message: PickList.Done) -> None:
         message.stop()
         if self.many:
-            picked = [self.entries[i] for i in sorted(self.marked)]
-            self.runner.submit(picked)
+            value: object = [self.entries[i] for i in sorted(self.marked)]
         else:
-            index = message.index
-            if index is None:
+            if message.index is None:
                 return
-            self.runner.submit(self.entries[index])
+            value = self.entries[message.index]
+        self.context.drafts[(self.step.id, self.asking)] = value
+        self.runner.submit(value)
         self.changed()
 
     def focus_first(self) -> None:

@@ -95,7 +95,9 @@ class RateView(StepView):
         self._typed = ""
         self._typed_at = 0.0
         previous = self.runner.answer_for(self.step.id, self.asking)
-        self.value: int | None = previous.value if previous is not None else None
+        # After Back the answer is withdrawn, but the number chosen is offered again.
+        remembered = self.context.drafts.get((self.step.id, self.asking))
+        self.value: int | None = previous.value if previous is not None else remembered
         self._show()
         self.focus_first()
 
@@ -152,5 +154,6 @@ class RateView(StepView):
         if self.value is None:
             self.notify("Choose a number first: type it, or use the arrows.", timeout=3)
             return
+        self.context.drafts[(self.step.id, self.asking)] = self.value
         self.runner.submit(self.value)
         self.changed()

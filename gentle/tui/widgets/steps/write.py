@@ -172,6 +172,6 @@ class WriteView(StepView):
                 self.notify("Fill in a blank first, or press Ctrl+N to skip.", timeout=4)
                 return
             value = {b.name: self.blank_values.get(b.name, "").strip() for b in self.step.blanks}
-        self.context.drafts.pop(self._draft_key, None)
+        # The draft stays: if someone presses Back, what they gave comes back to edit.
         self.runner.submit(value)
         self.changed()

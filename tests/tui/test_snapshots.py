@@ -1,0 +1,59 @@
+"""Pictures of every step kind at 80x24 and 120x40, and of the home screen at 40x12.
+
+The clock is fake and the cursor does not blink, so each picture is the same on every
+run. Update after an intended change with `pytest tests/tui/test_snapshots.py --snapshot-update`
+and look at the pictures before committing them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui_support import make_app
+
+# (flow, step id, seconds to let pass first, keys to press)
+STEPS = {
+    "say": ("pause-and-breathe", "welcome", 0, ()),
+    "breathe": ("pause-and-breathe", "breathe", 2.5, ()),
+    "timer": ("pause-and-breathe", "cool-down", 95, ()),
+    "rate": ("pause-and-breathe", "check-in", 0, ("6",)),
+    "write": ("i-statement", "statement", 0, ("down", "enter", "t", "o", "d", "a", "y")),
+    "choose": ("validate", "what-helped", 0, ("space", "down")),
+    "checklist": ("reconnect", "repair", 0, ("space", "down", "down", "space")),
+    "turns": ("validate", "exchange", 42, ()),
+}
+SIZES = [(80, 24), (120, 40)]
+
+
+def app_at(flow: str, step_id: str, seconds: float, keys: tuple[str, ...]):
+    app, clock = make_app(flow)
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        app.screen.runner.go_to(step_id)
+        app.screen.sync()
+        await pilot.pause()
+        clock.advance(seconds)
+        await pilot.pause(0.3)
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause(0.1)
+
+    return app, run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("kind", list(STEPS))
+def test_step_kind_snapshot(snap_compare, kind: str, size: tuple[int, int]) -> None:
+    app, run_before = app_at(*STEPS[kind])
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_home_snapshot_40x12(snap_compare) -> None:
+    app, _ = make_app()
+    assert snap_compare(app, terminal_size=(40, 12))
+
+
+def test_home_snapshot_80x24(snap_compare) -> None:
+    app, _ = make_app()
+    assert snap_compare(app, terminal_size=(80, 24))
