@@ -173,3 +173,4 @@ def show_resume_hint(screen: Screen) -> None:
         found.first(Words).say(words)
     elif waiting:
         screen.query_one("#home").mount(Words(words, id="resume-hint", classes="hint"))
+

@@ -1,0 +1,66 @@
+"""``gentle demo [FLOW]``: show gentle to others, with sample names and nothing saved.
+
+The demo never opens the notes store (the database file is not even created): the
+session lives in memory and can be saved, on request, to a file marked as a demo.
+Textual is imported inside the command only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    from gentle.tui.context import AppContext
+
+SAMPLE_PARTNERS = ("Jamie", "Morgan")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("demo")
+    def demo(
+        flow: Optional[str] = typer.Argument(None, help="The flow to show; without one, gentle asks."),
+    ) -> None:
+        """Show gentle on a big screen: sample names, facilitator notes, nothing saved."""
+        context = build_demo_context()
+        if flow is not None:
+            try:
+                context.load_flow(flow)
+            except Exception as error:  # UnknownFlow, FlowError: one plain line, no traceback
+                typer.echo(f"gentle: {error}", err=True)
+                raise typer.Exit(1) from None
+        from gentle.tui.screens.demo import DemoApp
+
+        DemoApp(context, start_flow=flow, partners=SAMPLE_PARTNERS).run()
+
+
+def build_demo_context(clock: Any = None) -> "AppContext":
+    """Settings for the look and keys, the flows, a clock that can run ×10; no store."""
+    from gentle.commands.session_services import start_runner
+    from gentle.config import load_settings
+    from gentle.engine.clock import ScaledClock, SystemClock
+    from gentle.flows.catalogue import Catalogue
+    from gentle.tui.context import AppContext
+    from gentle.tui.keys import binding_ids
+
+    loaded = load_settings(known_bindings=binding_ids())
+    config = loaded.config
+    catalogue = Catalogue(extra=config.flows_dirs)
+    context = AppContext(
+        clock=ScaledClock(clock or SystemClock()),
+        flows=catalogue.entries,
+        load_flow=catalogue.load,
+        start_runner=lambda flow, partners, relay: start_runner(context, flow, partners, relay),
+        partners=SAMPLE_PARTNERS,
+        names_asked=True,
+        theme=config.theme,
+        reduced_motion=config.reduced_motion,
+        bell=config.bell,
+        keymap=config.keymap(),
+        keeps_sessions=True,  # nothing is meant to be kept: leaving never asks
+        notices=tuple(str(problem) for problem in loaded.problems),
+        country=config.country,
+        demo=True,
+    )
+    return context

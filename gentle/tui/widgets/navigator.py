@@ -1,0 +1,78 @@
+"""The demo's step navigator: every step of the flow, and a jump to any of them.
+
+Returns the chosen step id; the demo screen calls ``Runner.go_to`` with it. The
+current step is marked, so a presenter always sees where they are.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from gentle.store.history import step_title
+from gentle.tui.literal import literal_line
+
+if TYPE_CHECKING:
+    from gentle.flows.model import Flow
+
+
+def step_row(flow: "Flow", index: int, current: str | None) -> Content:
+    step = flow.steps[index]
+    kind, title = step_title(flow, step.id)
+    mark = "▶ " if step.id == current else "  "
+    section = literal_line(f"{step.section} · ", "dim") if step.section else Content("")
+    return Content.assemble(
+        f"{mark}{index + 1:>2}. ", section, literal_line(title, "bold" if step.id == current else ""),
+        Content.styled(f"  {kind}", "dim"),
+    )
+
+
+class StepNavigator(ModalScreen["str | None"]):
+    DEFAULT_CSS = """
+    StepNavigator { align: center middle; }
+    StepNavigator > Vertical {
+        width: 80; max-width: 100%; height: auto; max-height: 90%;
+        padding: 1 2; border: round $primary; background: $surface;
+    }
+    StepNavigator .dialog-title { text-style: bold; }
+    StepNavigator OptionList { height: auto; max-height: 30; }
+    """
+
+    BINDINGS = [
+        Binding("escape,f3", "close", "Close", id="navigator-close", tooltip="Stay on this step."),
+    ]
+
+    def __init__(self, flow: "Flow", current: str | None) -> None:
+        super().__init__()
+        self.flow = flow
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Go to a step", classes="dialog-title", markup=False)
+            yield OptionList(
+                *(Option(step_row(self.flow, i, self.current), id=s.id) for i, s in enumerate(self.flow.steps)),
+                id="steps",
+                markup=False,
+            )
+            yield Static("Enter jumps there · Esc stays here", classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        ids = [s.id for s in self.flow.steps]
+        options.highlighted = ids.index(self.current) if self.current in ids else 0
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
