@@ -15,8 +15,10 @@ import typer
 
 from gentle import __version__, paths
 from gentle.commands import config as config_commands
+from gentle.commands import demo as demo_commands
 from gentle.commands import flows as flows_commands
 from gentle.commands import notes as notes_commands
+from gentle.commands import resume as resume_commands
 from gentle.commands import screens as screen_commands
 
 app = typer.Typer(
@@ -55,6 +57,8 @@ flows_commands.register(app)
 notes_commands.register(app)
 config_commands.register(app)
 screen_commands.register(app)
+resume_commands.register(app)
+demo_commands.register(app)
 
 
 def main() -> None:
