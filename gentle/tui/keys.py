@@ -23,6 +23,8 @@ def _classes() -> list[type]:
     from gentle.tui.screens.save_copy import SaveCopyScreen
     from gentle.tui.screens.session_detail import SessionDetailScreen
     from gentle.tui.widgets.break_call import BreakCallDialog, CoolDownScreen, FloodingOffer
+    from gentle.tui.screens.demo import DemoPickerScreen, DemoSessionScreen
+    from gentle.tui.widgets.navigator import StepNavigator
     from gentle.tui.screens.session import SessionScreen
     from gentle.tui.widgets.blanks import TemplateFiller
     from gentle.tui.widgets.finished import FinishedView
@@ -33,7 +35,8 @@ def _classes() -> list[type]:
     return [
         GentleApp, HomeScreen, NamesScreen, SessionScreen, ConfirmScreen, HelpScreen,
         HistoryScreen, InsightsScreen, SessionDetailScreen, ResumeScreen, SafetyScreen,
-        NoteScreen, SaveCopyScreen, BreakCallDialog, FloodingOffer, CoolDownScreen, TemplateFiller, FinishedView, PickList, ChecklistView,
+        NoteScreen, SaveCopyScreen, BreakCallDialog, FloodingOffer, CoolDownScreen,
+        DemoSessionScreen, DemoPickerScreen, StepNavigator, TemplateFiller, FinishedView, PickList, ChecklistView,
         *(view_for(kind) for kind in kinds),
     ]
 
