@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 def register(app: typer.Typer) -> None:
     @app.command("start")
     def start(
-        flow: str = typer.Argument(..., help="The id of the flow to open, e.g. pause-and-breathe."),
+        flow: str = typer.Argument(
+            ..., help="The flow to open: an id such as pause-and-breathe, or a .yaml file."
+        ),
         partner: Optional[List[str]] = typer.Option(
             None, "--partner", "-p", help="A partner's name (give it twice, first partner first)."
         ),
@@ -27,11 +29,11 @@ def register(app: typer.Typer) -> None:
         names = _partner_names(partner or [])
         context = build_context()
         try:
-            context.load_flow(flow)
-        except Exception as error:  # UnknownFlow, FlowError: one plain line, no traceback
+            chosen = context.load_flow(flow)
+        except Exception as error:  # UnknownFlow, FlowError, OSError: one plain line, no traceback
             typer.echo(f"gentle: {error}", err=True)
             raise typer.Exit(1) from None
-        _run(context, start_flow=flow, partners=names)
+        _run(context, start_flow=chosen, partners=names)
 
 
 def open_home() -> None:
@@ -87,7 +89,7 @@ def build_context(clock: Any = None) -> "AppContext":
     context = AppContext(
         clock=clock,
         flows=catalogue.entries,
-        load_flow=catalogue.load,
+        load_flow=lambda ref: _load_flow(catalogue, ref),
         start_runner=lambda flow, partners, relay: start_runner(context, flow, partners, relay),
         theme=config.theme,
         reduced_motion=config.reduced_motion,
@@ -110,6 +112,18 @@ def build_context(clock: Any = None) -> "AppContext":
     context.remember_partners = remember
     wire_sessions(context, config, store, store_problems[0] if store_problems else None)
     return context
+
+
+def _load_flow(catalogue: Any, ref: str) -> Any:
+    """A flow by id, or straight from a file when ``ref`` names one (``gentle start my.yaml``)."""
+    from pathlib import Path
+
+    if ref.endswith((".yaml", ".yml")) or "/" in ref:
+        path = Path(ref).expanduser()
+        if not path.is_file():
+            raise FileNotFoundError(f"there is no flow file at {path}")
+        return catalogue.load_path(path)
+    return catalogue.load(ref)
 
 
 def _open_store(notices: list[str], problems: list[str]) -> Any:

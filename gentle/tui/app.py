@@ -85,7 +85,7 @@ class GentleApp(App[None]):
         self,
         context: AppContext,
         *,
-        start_flow: str | None = None,
+        start_flow: "str | Flow | None" = None,
         partners: tuple[str, str] | None = None,
     ) -> None:
         super().__init__()
@@ -114,7 +114,8 @@ class GentleApp(App[None]):
         for notice in self.context.notices:
             self.notify(notice, severity="warning", timeout=10)
         if self._start_flow is not None:
-            flow = self.load_flow(self._start_flow)
+            start = self._start_flow
+            flow = self.load_flow(start) if isinstance(start, str) else start
             if flow is not None:
                 self.begin(flow, partners=self._partners_override)
                 return
