@@ -214,8 +214,9 @@ class DemoApp(GentleApp):
             self.set_keymap(dict(self.context.keymap))
         for notice in self.context.notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)
-        if self._start_flow is not None:
-            flow = self.load_flow(self._start_flow)
+        start = self._start_flow
+        if start is not None:
+            flow = self.load_flow(start) if isinstance(start, str) else start
             if flow is not None:
                 self.open_session(flow, self.context.names())
                 return

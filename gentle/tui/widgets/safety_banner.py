@@ -30,6 +30,7 @@ def support_summary(country: str) -> Content:
 
 
 class SafetyBanner(Vertical):
+    SCOPED_CSS = False  # its rules look at the screen's size classes
     DEFAULT_CSS = """
     SafetyBanner {
         dock: right; width: 30; height: auto; max-height: 100%;
