@@ -7,6 +7,7 @@ with ten thousand sessions. Every cell is rich ``Text``: never parsed as markup.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -26,15 +27,24 @@ PAGE = 100
 OUTCOME_WORDS = {"completed": "finished", "abandoned": "stopped", "interrupted": "interrupted"}
 
 
-def distress_cell(name: str, before: int | None, after: int | None) -> Text:
+def distress_part(name: str, before: int | None, after: int | None) -> Text:
     """``Sam 8 → 3``: green when it fell, yellow when it rose. The name is shown literally."""
-    who = Text(short_title(name, 14) + " ", style="bold")
+    who = Text(short_title(name, 20) + " ", style="bold")
     if before is None:
-        return who + Text("not rated", style="dim")
+        return who + Text("–", style="dim")
     if after is None:
         return who + Text(f"{before}")
     style = "green" if after < before else ("yellow" if after > before else "")
     return who + Text(f"{before} → {after}", style=style)
+
+
+def distress_cell(row: "SessionSummary") -> Text:
+    first, second = (distress_part(name, *d) for name, d in zip(row.partners, row.distress))
+    return first + Text(", ") + second
+
+
+def when(at: float) -> str:
+    return time.strftime("%a %d %b %Y %H:%M", time.localtime(at))
 
 
 def short_title(title: str, width: int = 28) -> str:
@@ -44,7 +54,8 @@ def short_title(title: str, width: int = 28) -> str:
 
 class HistoryScreen(Screen[None]):
     DEFAULT_CSS = """
-    HistoryScreen #history-column { max-width: 110; height: 1fr; }
+    HistoryScreen { align-horizontal: center; }
+    HistoryScreen #history-column { width: 100%; max-width: 120; height: 1fr; padding: 1 2 0 2; }
     HistoryScreen DataTable { height: 1fr; }
     HistoryScreen #history-count { color: $foreground-muted; height: auto; }
     """
@@ -64,7 +75,7 @@ class HistoryScreen(Screen[None]):
         return "home"
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="column", id="history-column"):
+        with Vertical(id="history-column"):  # wider than the reading column: a table
             yield Static("Your sessions", classes="step-title", markup=False)
             yield Static("", id="history-count", markup=False)
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
@@ -72,7 +83,7 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("When", "Flow", "Length", "Distress, before → after", "", "How it ended")
+        table.add_columns("When", "Flow", "Length", "Distress, first → last", "How it ended")
         table.focus()
         self.call_after_refresh(self._first_page)
 
@@ -122,11 +133,10 @@ class HistoryScreen(Screen[None]):
     def _cells(row: "SessionSummary") -> tuple:
         walk = " (rehearsal)" if row.source == "walk" else ""
         return (
-            Text(say.when(row.started_at)),
+            Text(when(row.started_at)),
             Text(short_title(row.flow_title) + walk),
             Text(say.duration(row.seconds)),
-            distress_cell(row.partners[0], *row.distress[0]),
-            distress_cell(row.partners[1], *row.distress[1]),
+            distress_cell(row),
             Text(OUTCOME_WORDS.get(row.outcome, clean_line(row.outcome))),
         )
 

@@ -32,7 +32,7 @@ class InsightsScreen(Screen[None]):
     DEFAULT_CSS = """
     InsightsScreen .plot-title { text-style: bold; margin-top: 1; color: $primary; }
     InsightsScreen .plot-note { color: $foreground-muted; }
-    InsightsScreen #insights-column { max-width: 90; }
+    InsightsScreen #insights-column { width: 100%; max-width: 96; height: auto; padding: 1 2 0 2; }
     """
 
     BINDINGS = [
@@ -44,7 +44,7 @@ class InsightsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="body"):
-            with Vertical(classes="column", id="insights-column"):
+            with Vertical(id="insights-column"):  # wider than the reading column: plots
                 yield Static("How it's going", classes="step-title", markup=False)
                 yield Static("Looking at your sessions…", id="insights-summary", markup=False)
                 yield Vertical(id="plots")
