@@ -1,0 +1,214 @@
+"""``gentle demo``: the presentation look, the facilitator pane, the step navigator, timers
+×10, an export marked as a demo, and nothing at all written to the real notes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from textual.widgets import Digits
+from typer.testing import CliRunner
+
+from gentle import paths
+from gentle.cli import app as cli
+from gentle.commands.demo import SAMPLE_PARTNERS, build_demo_context
+from gentle.engine import events as ev
+from gentle.engine.clock import FakeClock
+from gentle.flows.catalogue import Catalogue
+from gentle.store.db import open_store
+from gentle.store.recorder import Recorder
+from gentle.store.sessions import start_session
+from gentle.tui.screens.demo import DemoApp
+from tui_support import START, on_screen, screen_text
+
+
+def demo_app(flow: str | None = "pause-and-breathe") -> tuple[DemoApp, FakeClock]:
+    base = FakeClock(START)
+    app = DemoApp(build_demo_context(base), start_flow=flow, partners=SAMPLE_PARTNERS)
+    app.cursor_blink = False
+    return app, base
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    if not folder.exists():
+        return {}
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+async def play_a_little(pilot, app) -> None:
+    await pilot.pause()
+    await pilot.press("enter")  # welcome
+    await pilot.pause()
+    for rating in ("8", "3"):
+        await pilot.press(rating, "enter")
+        await pilot.pause()
+    await pilot.press("ctrl+t")
+    await pilot.pause()
+    await pilot.press(*"demo", "ctrl+s")
+    await pilot.pause()
+
+
+async def test_a_demo_never_creates_the_notes_file() -> None:
+    app, _ = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await play_a_little(pilot, app)
+        assert app.screen.runner.step.id == "cool-down"
+        assert [a.value for a in app.screen.runner.answers if a.step_id == "check-in"] == [8, 3]
+    assert not paths.database_file().exists()
+    assert not paths.data_dir().exists()
+
+
+async def test_a_demo_leaves_real_notes_exactly_as_they_were() -> None:
+    flow = Catalogue().load("pause-and-breathe")
+    with open_store() as store:
+        sid = start_session(store, flow, ("Sam", "Alex"), started_at=START)
+        Recorder(store, sid)(ev.AnswerGiven("check-in", 0, 4, START + 5))
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = fingerprint(paths.data_dir())
+    app, _ = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await play_a_little(pilot, app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert fingerprint(paths.data_dir()) == before
+
+
+async def test_the_presentation_look_marker_sample_names_big_heading_and_keys() -> None:
+    app, _ = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert on_screen(app, "DEMO · sample partners Jamie and Morgan · nothing is saved")
+        assert on_screen(app, "Jamie and Morgan, you pressed pause.")
+        heading = app.screen.query_one("#step-title")
+        assert heading.region.height >= 3  # a framed, padded heading, not one bold line
+        assert on_screen(app, "F2 notes · F3 steps")
+        await pilot.press("down")
+        await pilot.pause()
+        assert on_screen(app, "Key pressed: ↓")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert on_screen(app, "Key pressed: Ctrl+P")
+
+
+async def test_the_facilitator_pane_toggles_and_follows_the_step() -> None:
+    app, _ = demo_app()
+    flow = Catalogue().load("pause-and-breathe")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one("#facilitator")
+        assert not pane.display
+        await pilot.press("f2")
+        await pilot.pause()
+        assert pane.display
+        text = lambda: " ".join(str(w.render()) for w in pane.query("Static"))  # noqa: E731
+        assert " ".join(flow.step("welcome").facilitator.split()) in " ".join(text().split())
+        assert flow.sources[0][:40] in text()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "flooding" in text()  # the check-in step's own notes now
+        await pilot.press("f2")
+        await pilot.pause()
+        assert not pane.display
+
+
+async def test_the_navigator_jumps_to_any_step_and_f8_f9_step_through_the_flow() -> None:
+    app, _ = demo_app()
+    steps = [s.id for s in Catalogue().load("pause-and-breathe").steps]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StepNavigator"
+        assert on_screen(app, "▶ 1. Let's slow down")
+        await pilot.press("down", "down", "down", "enter")
+        await pilot.pause()
+        runner = app.screen.runner
+        assert runner.step.id == steps[3]
+        await pilot.press("f9")
+        await pilot.pause()
+        assert runner.step.id == steps[4]
+        await pilot.press("f8", "f8")
+        await pilot.pause()
+        assert runner.step.id == steps[2]
+
+
+async def test_timers_fast_forward_ten_times_and_back() -> None:
+    app, base = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.screen.jump("cool-down")
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert on_screen(app, "timers ×10")
+        base.advance(60)  # one real minute
+        await pilot.pause(0.4)
+        runner = app.screen.runner
+        assert runner.timer.remaining(runner.now()) == pytest.approx(20 * 60 - 600)
+        assert app.screen.query_one(Digits).value == "10:00"
+        await pilot.press("f4")
+        await pilot.pause()
+        base.advance(60)
+        assert runner.timer.remaining(runner.now()) == pytest.approx(20 * 60 - 660)
+        await pilot.press("ctrl+n")  # or skip the timer altogether
+        await pilot.pause()
+        assert runner.step.id != "cool-down"
+
+
+async def test_a_called_break_can_be_shown_in_seconds() -> None:
+    app, base = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f4", "ctrl+b", "1", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CoolDownScreen"
+        base.advance(121)  # two real minutes: twenty at ×10
+        await pilot.pause(1.2)
+        assert on_screen(app, "Time is up. Welcome back.")
+
+
+@pytest.mark.parametrize("suffix", [".md", ".json"])
+async def test_a_demo_export_is_clearly_marked_and_never_imported(tmp_path: Path, suffix: str) -> None:
+    target = tmp_path / f"demo{suffix}"
+    app, _ = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await play_a_little(pilot, app)
+        await pilot.press("f5")
+        await pilot.pause()
+        app.screen.query_one("#save-path").value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DemoSessionScreen"
+    text = target.read_text(encoding="utf-8")
+    if suffix == ".md":
+        assert text.startswith("**DEMO.**")
+        assert "Jamie" in text and "8 of 10" in text and "demo" in text
+    else:
+        data = json.loads(text)
+        assert data["format"] == "gentle-demo" and data["demo"] is True
+        assert data["sessions"][0]["partners"] == list(SAMPLE_PARTNERS)
+        result = CliRunner().invoke(cli, ["import", str(target)])
+        assert result.exit_code == 1 and "isn't a gentle export" in result.output
+    assert not paths.database_file().exists() or suffix == ".json"
+
+
+async def test_without_a_flow_the_demo_asks_which_to_show() -> None:
+    app, _ = demo_app(None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DemoPickerScreen"
+        assert on_screen(app, "Which flow would you like to show?")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DemoSessionScreen"
+        assert app.screen.runner.partners == SAMPLE_PARTNERS
+
+
+def test_gentle_demo_with_an_unknown_flow_says_so_plainly() -> None:
+    result = CliRunner().invoke(cli, ["demo", "no-such-flow"])
+    assert result.exit_code == 1
+    assert "no-such-flow" in result.output and "Traceback" not in result.output
+    assert not paths.database_file().exists()
