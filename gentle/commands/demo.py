@@ -20,23 +20,27 @@ SAMPLE_PARTNERS = ("Jamie", "Morgan")
 def register(app: typer.Typer) -> None:
     @app.command("demo")
     def demo(
-        flow: Optional[str] = typer.Argument(None, help="The flow to show; without one, gentle asks."),
+        flow: Optional[str] = typer.Argument(
+            None, help="The flow to show: an id, or a .yaml file you wrote. Without one, gentle asks."
+        ),
     ) -> None:
         """Show gentle on a big screen: sample names, facilitator notes, nothing saved."""
         context = build_demo_context()
+        chosen = None
         if flow is not None:
             try:
-                context.load_flow(flow)
-            except Exception as error:  # UnknownFlow, FlowError: one plain line, no traceback
+                chosen = context.load_flow(flow)
+            except Exception as error:  # UnknownFlow, FlowError, OSError: one plain line
                 typer.echo(f"gentle: {error}", err=True)
                 raise typer.Exit(1) from None
         from gentle.tui.screens.demo import DemoApp
 
-        DemoApp(context, start_flow=flow, partners=SAMPLE_PARTNERS).run()
+        DemoApp(context, start_flow=chosen, partners=SAMPLE_PARTNERS).run()
 
 
 def build_demo_context(clock: Any = None) -> "AppContext":
     """Settings for the look and keys, the flows, a clock that can run ×10; no store."""
+    from gentle.commands.screens import _load_flow  # an id, or a flow file being written
     from gentle.commands.session_services import start_runner
     from gentle.config import load_settings
     from gentle.engine.clock import ScaledClock, SystemClock
@@ -50,7 +54,7 @@ def build_demo_context(clock: Any = None) -> "AppContext":
     context = AppContext(
         clock=ScaledClock(clock or SystemClock()),
         flows=catalogue.entries,
-        load_flow=catalogue.load,
+        load_flow=lambda ref: _load_flow(catalogue, ref),
         start_runner=lambda flow, partners, relay: start_runner(context, flow, partners, relay),
         partners=SAMPLE_PARTNERS,
         names_asked=True,

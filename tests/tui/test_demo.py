@@ -212,3 +212,17 @@ def test_gentle_demo_with_an_unknown_flow_says_so_plainly() -> None:
     assert result.exit_code == 1
     assert "no-such-flow" in result.output and "Traceback" not in result.output
     assert not paths.database_file().exists()
+
+
+def test_gentle_demo_shows_a_flow_file_being_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    mine = tmp_path / "my-flow.yaml"
+    mine.write_text(
+        "id: my-flow\ntitle: My flow\nsummary: One step.\nsteps:\n  - kind: say\n    id: hi\n    text: Hello.\n",
+        encoding="utf-8",
+    )
+    shown: list[str] = []
+    monkeypatch.setattr(DemoApp, "run", lambda self: shown.append(self._start_flow.id))
+    result = CliRunner().invoke(cli, ["demo", str(mine)])
+    assert result.exit_code == 0, result.output
+    assert shown == ["my-flow"]
+    assert not paths.database_file().exists()

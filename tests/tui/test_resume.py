@@ -5,6 +5,8 @@ its wall-clock deadline (closed 5 minutes into a 20-minute break: about 15 minut
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from textual.widgets import Digits
@@ -160,3 +162,17 @@ def test_gentle_resume_with_notes_from_a_newer_gentle_says_so_plainly() -> None:
     assert "newer version of gentle" in result.output
     assert "Traceback" not in result.output
     assert db.read_bytes() == before
+
+
+def test_gentle_resume_with_nothing_to_continue_never_imports_textual() -> None:
+    code = (
+        "import sys\n"
+        "from gentle.cli import app\n"
+        "try:\n    app(['resume'])\nexcept SystemExit:\n    pass\n"
+        "import gentle.store.live, gentle.commands.session_services, gentle.commands.demo\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Nothing to pick up" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "[]"
