@@ -1,350 +1,131 @@
 """gentle's benchmarks: every figure against a baseline measured in the same run.
 
-Run through ``scripts/bench [--quick] [--json]``. Each timed figure is the median of
-several runs, with gentle and its baseline interleaved so that a busy moment on the
-machine hurts both alike. Nothing here is asserted by the test suite; the suite only
-runs ``--quick`` once to prove the script works.
+Run through ``scripts/bench [--quick] [--json] [--only SECTION]``. Timed figures are
+medians of several runs, with gentle and its baseline taking turns so that a busy
+moment on the machine hurts both alike. The test suite runs ``--quick --json`` once to
+prove the script works; it never asserts the figures. See docs/performance.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import shutil
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
-from dataclasses import asdict, dataclass
-from pathlib import Path
+from dataclasses import asdict
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV_BIN = Path(sys.executable).parent
-GENTLE = [str(VENV_BIN / "python"), "-m", "gentle"]
-BENCH_FLOWS = ROOT / "scripts" / "bench_flows"
-MINIMAL_APP = ROOT / "scripts" / "minimal_textual.py"
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+from benchlib import common
+from benchlib.common import Figure
+
+SECTIONS = ("cli", "tui", "cpu", "store", "validate", "timer")
+NEEDS_TMUX = {"tui", "cpu", "timer"}
 
 
-@dataclass
-class Figure:
-    name: str
-    value: float | None
-    unit: str
-    baseline: float | None = None
-    ratio: float | None = None
-    goal: str = ""
-    met: bool | None = None
-    note: str = ""
+def plan(quick: bool, runs: int | None) -> dict:
+    """How much of each figure to measure: the full run, or a reduced one under a minute."""
+    if quick:
+        return {"runs": runs or 3, "store_runs": runs or 3, "settle": 0.5, "cpu_window": 2.0,
+                "cpu_baseline": False, "sessions": 2_000, "flows": 1_000, "validate_runs": 1,
+                "stall_after": 1.5, "countdown": 6.0}
+    return {"runs": runs or 7, "store_runs": runs or 5, "settle": 1.0, "cpu_window": 10.0,
+            "cpu_baseline": True, "sessions": 10_000, "flows": 1_000, "validate_runs": runs or 5,
+            "stall_after": 3.0, "countdown": 60.0}
 
 
-def median_interleaved(runs: int, *actions):
-    """Run each action ``runs`` times, alternating between them; return medians."""
-    samples = [[] for _ in actions]
-    for _ in range(runs):
-        for i, action in enumerate(actions):
-            samples[i].append(action())
-    return [statistics.median(s) for s in samples]
+def measure(section: str, p: dict, env: dict, home) -> list[Figure]:
+    from benchlib import startup, store_scale, timer_accuracy, validate_scale
+
+    if section == "cli":
+        return startup.cli_figures(p["runs"], env)
+    if section == "tui":
+        return startup.launch_figures(p["runs"], env, p["settle"])
+    if section == "cpu":
+        return startup.cpu_figures(env, p["cpu_window"], p["cpu_baseline"])
+    if section == "store":
+        big = common.make_home("gentle-bench-store-")
+        try:
+            common.seed(big, p["sessions"])
+            return store_scale.store_figures(p["store_runs"], big, common.bench_env(big), p["sessions"])
+        finally:
+            shutil.rmtree(big, ignore_errors=True)
+    if section == "validate":
+        return [validate_scale.validate_figure(p["validate_runs"], p["flows"], env)]
+    if section == "timer":
+        return [timer_accuracy.headless_figure(env, p["stall_after"]),
+                timer_accuracy.terminal_figure(env, p["countdown"])]
+    raise ValueError(section)
 
 
-def wall(cmd: list[str], env: dict) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+def fmt(value: float | None, unit: str = "") -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    number = f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}" if abs(value) < 10 else f"{value:,.1f}"
+    return f"{number} {unit}".strip()
 
 
-# --- the private home every run uses ---------------------------------------------------
-
-
-def make_home() -> Path:
-    home = Path(tempfile.mkdtemp(prefix="gentle-bench-"))
-    config = home / "config"
-    config.mkdir(parents=True)
-    (config / "config.yaml").write_text(
-        "partners: [Sam, Alex]\nfirst_run_acknowledged: true\nbell: false\n", encoding="utf-8"
-    )
-    return home
-
-
-def bench_env(home: Path) -> dict:
-    env = dict(os.environ)
-    env["GENTLE_HOME"] = str(home)
-    env.pop("NO_COLOR", None)
-    return env
-
-
-# --- command-line start-up ---------------------------------------------------------------
-
-
-def cli_figures(runs: int, env: dict) -> list[Figure]:
-    baseline_cmd = [str(VENV_BIN / "python"), "-c", "import typer, yaml"]
-    figures = []
-    for label, args in (
-        ("gentle --version", ["--version"]),
-        ("gentle flows list", ["flows", "list"]),
-        ("gentle history --json", ["history", "--json"]),
-    ):
-        ours, base = median_interleaved(
-            runs, lambda a=args: wall(GENTLE + a, env), lambda: wall(baseline_cmd, env)
-        )
-        ratio = ours / base
-        figures.append(
-            Figure(label, ours * 1000, "ms", base * 1000, ratio, "<= 1.5x", ratio <= 1.5,
-                   "baseline: python -c 'import typer, yaml'")
-        )
-    return figures
-
-
-# --- a real terminal: tmux ----------------------------------------------------------------
-
-
-class Tmux:
-    """One private tmux server for the whole bench run."""
-
-    def __init__(self) -> None:
-        self.socket = f"gentle-bench-{os.getpid()}"
-        self.run("new-session", "-d", "-s", "idle", "-x", "80", "-y", "24", "sleep 100000")
-
-    def run(self, *args: str) -> str:
-        out = subprocess.run(
-            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-            capture_output=True, text=True, check=False,
-        )
-        return out.stdout
-
-    def open(self, command: str, env: dict) -> tuple[str, int]:
-        env_args = []
-        for key in ("GENTLE_HOME", "PATH", "TERM", "TEXTUAL_ANIMATIONS"):
-            if key in env:
-                env_args += ["-e", f"{key}={env[key]}"]
-        out = self.run("new-window", "-d", "-P", "-F", "#{pane_id} #{pane_pid}", *env_args, command)
-        pane, pid = out.split()
-        return pane, int(pid)
-
-    def screen(self, pane: str) -> str:
-        return self.run("capture-pane", "-p", "-t", pane)
-
-    def close(self, pane: str) -> None:
-        self.run("kill-pane", "-t", pane)
-
-    def stop(self) -> None:
-        self.run("kill-server")
-
-
-def first_frame(tmux: Tmux, command: str, text: str, env: dict, timeout: float = 20.0):
-    """Seconds from launch until ``text`` is on screen, and the process id."""
-    start = time.perf_counter()
-    pane, pid = tmux.open(command, env)
-    while time.perf_counter() - start < timeout:
-        if text in tmux.screen(pane):
-            return time.perf_counter() - start, pane, pid
-        time.sleep(0.005)
-    tmux.close(pane)
-    raise RuntimeError(f"{text!r} never appeared for: {command}")
-
-
-def peak_rss_kib(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    raise RuntimeError("no VmHWM")
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
-
-
-def tui_figures(runs: int, env: dict, cpu_window: float) -> list[Figure]:
-    python = str(VENV_BIN / "python")
-    gentle_cmd = f"{python} -m gentle start pause-and-breathe --partner Sam --partner Alex"
-    minimal_cmd = f"{python} {MINIMAL_APP}"
-    tmux = Tmux()
-    launch = {"gentle": [], "minimal": []}
-    memory = {"gentle": [], "minimal": []}
-    try:
-        for _ in range(runs):
-            for name, cmd in (("gentle", gentle_cmd), ("minimal", minimal_cmd)):
-                seconds, pane, pid = first_frame(tmux, cmd, "Pause and breathe", env)
-                launch[name].append(seconds)
-                time.sleep(1.0)  # let it settle, so the peak includes the first second of use
-                memory[name].append(peak_rss_kib(pid))
-                tmux.close(pane)
-        ours, base = (statistics.median(launch[k]) for k in ("gentle", "minimal"))
-        mem_ours, mem_base = (statistics.median(memory[k]) for k in ("gentle", "minimal"))
-        figures = [
-            Figure("TUI launch to first frame (tmux)", ours * 1000, "ms", base * 1000, ours / base,
-                   "<= 1.3x", ours / base <= 1.3, "baseline: minimal Textual app, same terminal"),
-            Figure("TUI peak memory (VmHWM)", mem_ours / 1024, "MiB", mem_base / 1024,
-                   mem_ours / mem_base, "<= 1.5x", mem_ours / mem_base <= 1.5,
-                   "baseline: minimal Textual app"),
-        ]
-        for label, flow, marker, goal in (
-            ("TUI CPU on the cool-down countdown", "countdown.yaml", "Cool-down", 2.0),
-            ("TUI CPU during the breathing animation", "breathing.yaml", "Slow breathing", 10.0),
-        ):
-            cmd = f"{python} -m gentle start {BENCH_FLOWS / flow} --partner Sam --partner Alex"
-            _, pane, pid = first_frame(tmux, cmd, marker, env)
-            time.sleep(1.0)
-            before, t0 = cpu_seconds(pid), time.perf_counter()
-            time.sleep(cpu_window)
-            used = (cpu_seconds(pid) - before) / (time.perf_counter() - t0) * 100
-            tmux.close(pane)
-            figures.append(Figure(label, used, "% of a core", None, None, f"<= {goal:g}%",
-                                  used <= goal, f"over {cpu_window:g} s"))
-        return figures
-    finally:
-        tmux.stop()
-
-
-# --- the store at scale -------------------------------------------------------------------
-
-
-def store_figures(sessions: int, env: dict, home: Path) -> list[Figure]:
-    os.environ["GENTLE_HOME"] = str(home)
-    from gentle.store import history, insights
-    from gentle.store.db import open_store
-    from gentle.store.sessions import seed_sessions
-
-    store = open_store()
-    seed_sessions(store, sessions)
-    store.close()
-
-    def open_history() -> float:
-        start = time.perf_counter()
-        s = open_store()
-        history.list_sessions(s, limit=200)
-        s.close()
-        return time.perf_counter() - start
-
-    def compute_insights() -> float:
-        start = time.perf_counter()
-        s = open_store()
-        insights.compute(s)
-        s.close()
-        return time.perf_counter() - start
-
-    out = home / "export.json"
-    open_s = statistics.median(open_history() for _ in range(5))
-    insight_s = statistics.median(compute_insights() for _ in range(5))
-    export_s = wall(GENTLE + ["export", "--all", "--format", "json", "-o", str(out)], env)
-    return [
-        Figure(f"history open, {sessions:,} sessions", open_s * 1000, "ms", goal="< 300 ms",
-               met=open_s < 0.3),
-        Figure(f"insights, {sessions:,} sessions", insight_s * 1000, "ms", goal="< 300 ms",
-               met=insight_s < 0.3),
-        Figure(f"export --all json, {sessions:,} sessions", export_s * 1000, "ms", goal="< 3 s",
-               met=export_s < 3.0, note=f"{out.stat().st_size / 1e6:.1f} MB" if out.exists() else ""),
-    ]
-
-
-# --- validation at scale ------------------------------------------------------------------
-
-
-def validate_figure(files: int, env: dict) -> Figure:
-    sources = sorted((ROOT / "flows").glob("*.yaml"))
-    folder = Path(tempfile.mkdtemp(prefix="gentle-bench-flows-"))
-    texts = [s.read_text(encoding="utf-8") for s in sources if "kind: include" not in s.read_text()]
-    for i in range(files):
-        body = _without_id(texts[i % len(texts)])
-        (folder / f"flow-{i}.yaml").write_text(f"id: generated-{i}\n{body}", encoding="utf-8")
-    paths = [str(p) for p in sorted(folder.glob("*.yaml"))]
-    start = time.perf_counter()
-    proc = subprocess.run(GENTLE + ["flows", "validate", *paths], env=env,
-                          capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - start
-    shutil.rmtree(folder, ignore_errors=True)
-    note = "all valid" if proc.returncode == 0 else f"exit {proc.returncode}: {proc.stdout[:200]}"
-    return Figure(f"flows validate, {files:,} files", seconds * 1000, "ms", goal="< 2 s in all",
-                  met=seconds < 2.0 and proc.returncode == 0, note=note)
-
-
-def _without_id(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not line.startswith("id:")) + "\n"
-
-
-# --- timer accuracy -----------------------------------------------------------------------
-
-
-def timer_figure(real_seconds: float) -> Figure:
-    """Remaining time shown against true time, across a 2.5 s stall and a real countdown."""
-    from gentle.engine.clock import SystemClock
-    from gentle.engine.countdown import Countdown
-
-    clock = SystemClock()
-    total = 20 * 60.0
-    started = time.monotonic()
-    countdown = Countdown.start(total, clock.now())
-    errors = []
-    time.sleep(2.5)  # the event loop stalls: nothing repaints for 2.5 s
-    errors.append(abs(countdown.remaining(clock.now()) - (total - (time.monotonic() - started))))
-    end = time.monotonic() + real_seconds
-    while time.monotonic() < end:
-        time.sleep(0.25)
-        true_left = total - (time.monotonic() - started)
-        errors.append(abs(countdown.remaining(clock.now()) - true_left))
-    growing = errors[-1] > errors[0] + 0.05
-    worst = max(errors)
-    return Figure("timer error after a 2.5 s stall and a real countdown", worst, "s",
-                  goal="< 0.5 s, never growing", met=worst < 0.5 and not growing,
-                  note=f"{real_seconds:g} s real countdown, {len(errors)} samples")
-
-
-# --- report -------------------------------------------------------------------------------
-
-
-def print_table(figures: list[Figure]) -> None:
-    print(f"{'figure':<52} {'gentle':>12} {'baseline':>12} {'ratio':>7}  {'goal':<22} ok")
+def print_table(figures: list[Figure], info: dict, seconds: float, quick: bool) -> None:
+    print(f"gentle bench{' (quick)' if quick else ''}: {info.get('cpus')} CPUs, "
+          f"{info.get('memory_gib')} GiB, Python {info.get('python')}, textual {info.get('textual')}, "
+          f"typer {info.get('typer')}; load {info.get('load_before')} → {info.get('load_after')}; "
+          f"{seconds:.0f} s")
+    print()
+    print(f"{'figure':<50} {'gentle':>14} {'baseline':>11} {'ratio':>6}  {'goal':<22} ok")
     for f in figures:
-        value = "—" if f.value is None else f"{f.value:,.1f} {f.unit}"
-        base = "" if f.baseline is None else f"{f.baseline:,.1f}"
         ratio = "" if f.ratio is None else f"{f.ratio:.2f}x"
         ok = {True: "yes", False: "NO", None: "?"}[f.met]
-        print(f"{f.name:<52} {value:>12} {base:>12} {ratio:>7}  {f.goal:<22} {ok}")
+        print(f"{f.name:<50} {fmt(f.value, f.unit):>14} {fmt(f.baseline):>11} {ratio:>6}  {f.goal:<22} {ok}")
+    print()
+    for f in figures:
         if f.note:
-            print(f"    {f.note}")
+            print(f"- {f.name}: {f.note}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a reduced run, under a minute")
-    parser.add_argument("--json", action="store_true", help="print a JSON object")
-    parser.add_argument("--only", action="append", default=[],
-                        choices=["cli", "tui", "store", "validate", "timer"])
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    parser.add_argument("--only", action="append", default=[], choices=SECTIONS,
+                        help="measure only this section (may be given more than once)")
+    parser.add_argument("--runs", type=int, help="runs per median (default 7, or 3 with --quick)")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
     args = parser.parse_args()
-    quick = args.quick
-    runs = 5  # every median is over at least five runs, quick or not
-    sections = args.only or ["cli", "tui", "store", "validate", "timer"]
-    home = make_home()
-    env = bench_env(home)
+    p = plan(args.quick, args.runs)
+    sections = [s for s in SECTIONS if s in args.only] or list(SECTIONS)
+    started = time.perf_counter()
+    info = common.machine()
+    home = common.make_home()
+    env = common.bench_env(home)
+    common.precompile(env)
+    common.seed(home, 20)  # a lived-in store for `gentle history --json`
     figures: list[Figure] = []
     failures: list[str] = []
-    steps = {
-        "cli": lambda: cli_figures(runs, env),
-        "tui": lambda: tui_figures(runs, env, 3.0 if quick else 10.0),
-        "store": lambda: store_figures(10_000 if not quick else 1_000, env, home),
-        "validate": lambda: [validate_figure(1_000 if not quick else 200, env)],
-        "timer": lambda: [timer_figure(60.0 if not quick else 2.0)],
-    }
     if shutil.which("tmux") is None:
-        failures.append("tui: tmux is not installed, so the terminal figures were not measured")
-        sections = [s for s in sections if s != "tui"]
-    for name in sections:
+        failures += [f"{s}: tmux is not installed, so there is no terminal to measure in"
+                     for s in sections if s in NEEDS_TMUX]
+        sections = [s for s in sections if s not in NEEDS_TMUX]
+    for section in sections:
         try:
-            figures.extend(steps[name]())
-        except Exception as error:  # a broken figure must not hide the others
-            failures.append(f"{name}: {type(error).__name__}: {error}")
+            figures.extend(measure(section, p, env, home))
+        except Exception as error:  # one broken figure must not hide the others
+            failures.append(f"{section}: {type(error).__name__}: {error}")
+        if not args.json:
+            print(f"  measured {section} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
     shutil.rmtree(home, ignore_errors=True)
+    info["load_after"] = round(os.getloadavg()[0], 2)
+    seconds = time.perf_counter() - started
     if args.json:
-        print(json.dumps({"quick": quick, "runs": runs, "figures": [asdict(f) for f in figures],
-                          "failures": failures}, indent=2))
+        print(json.dumps({"quick": args.quick, "runs": p["runs"], "seconds": round(seconds, 1),
+                          "machine": info, "figures": {f.key: asdict(f) for f in figures},
+                          "failures": failures}, indent=2, allow_nan=False, default=str))
     else:
-        print_table(figures)
+        print_table(figures, info, seconds, args.quick)
         for failure in failures:
             print(f"could not measure {failure}")
-    return 1 if failures else 0
+    missed = any(f.met is False for f in figures)
+    return 1 if failures or (args.strict and missed) else 0
 
 
 if __name__ == "__main__":
