@@ -60,8 +60,10 @@ class BreakCallDialog(ModalScreen["tuple[int, float] | None"]):
     """
 
     BINDINGS = [
-        Binding("1", "who(0)", "First partner", id="break-who-1", show=False, priority=True),
-        Binding("2", "who(1)", "Second partner", id="break-who-2", show=False, priority=True),
+        Binding("1", "who(0)", "First partner", id="break-who-1", show=False, priority=True,
+                tooltip="The first partner is calling the break."),
+        Binding("2", "who(1)", "Second partner", id="break-who-2", show=False, priority=True,
+                tooltip="The second partner is calling the break."),
         Binding("escape", "cancel", "Not now", id="break-cancel", tooltip="Go back without a break."),
     ]
 
@@ -142,8 +144,10 @@ class FloodingOffer(ModalScreen[bool]):
     """
 
     BINDINGS = [
-        Binding("b,y", "choose(True)", "Take a break", id="flooding-break"),
-        Binding("g,n,escape", "choose(False)", "Go on", id="flooding-go-on"),
+        Binding("b,y", "choose(True)", "Take a break", id="flooding-break",
+                tooltip="Stop for at least 20 minutes and come back to this step."),
+        Binding("g,n,escape", "choose(False)", "Go on", id="flooding-go-on",
+                tooltip="Carry on without a break."),
     ]
 
     def __init__(self, threshold: int) -> None:
