@@ -143,13 +143,20 @@ async def test_hostile_names_and_notes_are_shown_literally_and_do_nothing() -> N
         assert app.is_running
 
 
-async def test_an_empty_history_says_what_will_appear_there() -> None:
+async def test_an_empty_history_says_what_will_appear_there_and_fills_in_later() -> None:
     app, _ = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("h")
         await pilot.pause(0.2)
         assert on_screen(app, "No sessions yet. They appear here after you use gentle together.")
+        await pilot.press("escape")
+        await pilot.pause()
+        record(("Sam", "Alex"), (8, 6, 3, 4))  # e.g. from another gentle window
+        await pilot.press("h")
+        await pilot.pause(0.2)
+        assert on_screen(app, "1 session."), screen_text(app)
+        assert app.screen.query_one(DataTable).row_count == 1
 
 
 async def test_a_session_can_be_saved_to_a_file_from_its_detail(tmp_path: Path) -> None:

@@ -70,6 +70,7 @@ class HistoryScreen(Screen[None]):
         self._loaded = 0
         self._total = 0
         self._ids: list[str] = []
+        self._seen = False
 
     def help_topic(self) -> str:
         return "home"
@@ -85,6 +86,10 @@ class HistoryScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.add_columns("When", "Flow", "Length", "Distress, first → last", "How it ended")
         table.focus()
+
+    def on_screen_resume(self) -> None:
+        # Every visit, once the screen is drawn (the app keeps this screen between visits):
+        # read the first page again only if sessions came or went meanwhile.
         self.call_after_refresh(self._first_page)
 
     def _first_page(self) -> None:
@@ -97,11 +102,16 @@ class HistoryScreen(Screen[None]):
         from gentle.store.history import count_sessions
 
         try:
-            self._total = count_sessions(store)
+            total = count_sessions(store)
         except StoreError as error:
             count.update(str(error))
             return
-        if not self._total:
+        if self._seen and total == self._total:
+            return
+        self._seen = True
+        self.query_one(DataTable).clear()
+        self._loaded, self._total, self._ids = 0, total, []
+        if not total:
             count.update("No sessions yet. They appear here after you use gentle together.")
             return
         self._more()

@@ -102,7 +102,8 @@ class ResumeScreen(Screen[None]):
             )
         yield Footer(show_command_palette=False)
 
-    def on_mount(self) -> None:
+    def on_screen_resume(self) -> None:
+        # Every visit (the app keeps this screen): sessions may have ended or been interrupted.
         self._fill()
 
     def _fill(self) -> None:
