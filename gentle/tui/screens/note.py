@@ -5,22 +5,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from gentle.tui.screens.dialog import Dialog
 
-class NoteScreen(ModalScreen["str | None"]):
+
+class NoteScreen(Dialog["str | None"]):
     """Returns the note's text, or None when closed without one."""
 
-    DEFAULT_CSS = """
-    NoteScreen { align: center middle; }
-    NoteScreen > Vertical {
-        width: 72; max-width: 100%; height: auto; max-height: 100%;
-        padding: 1 2; border: round $primary; background: $surface;
-    }
-    NoteScreen .dialog-title { text-style: bold; }
-    NoteScreen TextArea { height: 6; margin: 1 0; }
-    """
+    DEFAULT_CSS = "NoteScreen TextArea { height: 6; margin: 1 0; }"
 
     BINDINGS = [
         Binding("ctrl+s", "keep", "Keep note", id="note-keep", priority=True, tooltip="Keep this note with the session."),

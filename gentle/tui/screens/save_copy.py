@@ -15,9 +15,9 @@ from typing import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from gentle.tui.screens.dialog import Dialog
 from gentle.tui.widgets.words import Words
 
 # (path, "md" | "json") -> the path written; raises StoreError kinds with a message.
@@ -33,14 +33,9 @@ def format_for(path: Path) -> str:
     return "json" if path.suffix.lower() == ".json" else "md"
 
 
-class SaveCopyScreen(ModalScreen["Path | None"]):
+class SaveCopyScreen(Dialog["Path | None"]):
     DEFAULT_CSS = """
-    SaveCopyScreen { align: center middle; }
-    SaveCopyScreen > Vertical {
-        width: 76; max-width: 100%; height: auto; padding: 1 2;
-        border: round $primary; background: $surface;
-    }
-    SaveCopyScreen .dialog-title { text-style: bold; margin-bottom: 1; }
+    SaveCopyScreen .dialog-title { margin-bottom: 1; }
     SaveCopyScreen #save-problem { color: $error; margin-top: 1; }
     """
 

@@ -15,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gentle.engine.breaks import MAX_BREAK_SECONDS, MIN_BREAK_SECONDS
 from gentle.store import describe as say
 from gentle.tui.literal import literal_line
+from gentle.tui.screens.dialog import Dialog
 from gentle.tui.widgets.countdown import CountdownView, local_time
 from gentle.tui.widgets.words import Words
 
@@ -43,16 +44,10 @@ def length_label(seconds: float, now: float) -> str:
     return f"{say.duration(seconds)}  (back at {local_time(now + seconds)})"
 
 
-class BreakCallDialog(ModalScreen["tuple[int, float] | None"]):
+class BreakCallDialog(Dialog["tuple[int, float] | None"]):
     """Returns (who called it: 0 or 1, seconds), or None for "not now"."""
 
     DEFAULT_CSS = """
-    BreakCallDialog { align: center middle; }
-    BreakCallDialog > Vertical {
-        width: 72; max-width: 100%; height: auto; max-height: 100%;
-        padding: 1 2; border: round $primary; background: $surface;
-    }
-    BreakCallDialog .dialog-title { text-style: bold; }
     BreakCallDialog #who { height: auto; margin: 1 0; }
     BreakCallDialog #who Button { margin-right: 2; }
     BreakCallDialog #who Button.-chosen { text-style: bold reverse; }
@@ -129,16 +124,11 @@ class BreakCallDialog(ModalScreen["tuple[int, float] | None"]):
         self.dismiss(None)
 
 
-class FloodingOffer(ModalScreen[bool]):
+class FloodingOffer(Dialog[bool]):
     """True: take a break now; False: go on."""
 
     DEFAULT_CSS = """
-    FloodingOffer { align: center middle; }
-    FloodingOffer > Vertical {
-        width: 64; max-width: 100%; height: auto; padding: 1 2;
-        border: round $warning; background: $surface;
-    }
-    FloodingOffer .dialog-title { text-style: bold; }
+    FloodingOffer > Vertical { width: 64; border: round $warning; }
     FloodingOffer Horizontal { height: auto; margin-top: 1; }
     FloodingOffer Button { margin-right: 2; }
     """

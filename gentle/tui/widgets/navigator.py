@@ -12,11 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from gentle.store.history import step_title
+from gentle.tui.screens.dialog import Dialog
 from gentle.tui.literal import literal_line
 
 if TYPE_CHECKING:
@@ -34,14 +34,9 @@ def step_row(flow: "Flow", index: int, current: str | None) -> Content:
     )
 
 
-class StepNavigator(ModalScreen["str | None"]):
+class StepNavigator(Dialog["str | None"]):
     DEFAULT_CSS = """
-    StepNavigator { align: center middle; }
-    StepNavigator > Vertical {
-        width: 80; max-width: 100%; height: auto; max-height: 90%;
-        padding: 1 2; border: round $primary; background: $surface;
-    }
-    StepNavigator .dialog-title { text-style: bold; }
+    StepNavigator > Vertical { width: 80; max-height: 90%; }
     StepNavigator OptionList { height: auto; max-height: 30; }
     """
 

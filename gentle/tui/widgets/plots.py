@@ -73,35 +73,43 @@ def bar_rows(rows: Sequence[tuple[str, float, str]], width: int) -> list[str]:
     return lines
 
 
-class Sparkline(Static):
-    """A labelled sparkline that fits its width; redrawn only when resized."""
+class _Plot(Static):
+    """Text drawn for its width by ``draw``; redrawn only when the width changes."""
+
+    def __init__(self, data: list, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__("", id=id, classes=classes, markup=False)
+        self.data = data
+        self._drawn_width = -1
+
+    def draw(self, width: int) -> str:
+        raise NotImplementedError
+
+    def on_resize(self) -> None:
+        width = self.content_size.width
+        if width != self._drawn_width and width > 0:
+            self._drawn_width = width
+            self.update(Content(self.draw(width)))
+
+
+class Sparkline(_Plot):
+    """A sparkline of ``values`` that fits its width."""
 
     DEFAULT_CSS = "Sparkline { height: auto; color: $primary; }"
 
-    def __init__(self, values: Sequence[float], *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__("", id=id, classes=classes, markup=False)
-        self.values = list(values)
-        self._drawn_width = -1
+    def __init__(self, values: Sequence[float], **kw: str | None) -> None:
+        super().__init__(list(values), **kw)
 
-    def on_resize(self) -> None:
-        width = self.content_size.width
-        if width != self._drawn_width and width > 0:
-            self._drawn_width = width
-            self.update(Content(sparkline(self.values, width)))
+    def draw(self, width: int) -> str:
+        return sparkline(self.data, width)
 
 
-class Bars(Static):
-    """Labelled horizontal bars that fit their width; redrawn only when resized."""
+class Bars(_Plot):
+    """Labelled horizontal bars, ``(label, value, note)`` rows, that fit their width."""
 
     DEFAULT_CSS = "Bars { height: auto; color: $secondary; }"
 
-    def __init__(self, rows: Sequence[tuple[str, float, str]], *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__("", id=id, classes=classes, markup=False)
-        self.rows = list(rows)
-        self._drawn_width = -1
+    def __init__(self, rows: Sequence[tuple[str, float, str]], **kw: str | None) -> None:
+        super().__init__(list(rows), **kw)
 
-    def on_resize(self) -> None:
-        width = self.content_size.width
-        if width != self._drawn_width and width > 0:
-            self._drawn_width = width
-            self.update(Content("\n".join(bar_rows(self.rows, width))))
+    def draw(self, width: int) -> str:
+        return "\n".join(bar_rows(self.data, width))
