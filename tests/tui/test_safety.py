@@ -66,6 +66,16 @@ def note_shown(app: GentleApp) -> str:
     return " ".join(" ".join(str(w.render()).split()) for w in banners[0].query("Static"))
 
 
+async def rate_both(walker: Walker, first: int, second: int) -> None:
+    """Past the hello, then each partner rates their distress, by keys."""
+    await walker.settle()
+    await walker.press("enter")
+    for rating in (first, second):
+        await walker.type(str(rating))
+        await walker.press("enter")
+    await walker.settle(0.1)
+
+
 def stored(sql: str, *args: object) -> list[tuple]:
     with sqlite3.connect(paths.database_file()) as conn:
         return conn.execute(sql, args).fetchall()
@@ -152,12 +162,7 @@ async def test_quick_hide_blanks_the_screen_at_once_and_keeps_half_typed_words(f
     app, clock = make_app(flood_flow, show_safety_note=False)
     async with app.run_test(size=(80, 24)) as pilot:
         walker = Walker(pilot, clock)
-        await walker.settle()
-        await walker.press("enter")  # hello
-        await walker.type("3")
-        await walker.press("enter")
-        await walker.type("2")
-        await walker.press("enter")
+        await rate_both(walker, 3, 2)
         assert app.screen.runner.step.id == "words"
         await walker.type("I felt left out")
         elapsed = app.screen.runner.elapsed
@@ -259,13 +264,7 @@ async def test_a_flooded_rating_offers_a_break_before_going_on(flood_flow: str) 
     app, clock = make_app(flood_flow, show_safety_note=False)
     async with app.run_test(size=(80, 30)) as pilot:
         walker = Walker(pilot, clock)
-        await walker.settle()
-        await walker.press("enter")
-        await walker.type("9")
-        await walker.press("enter")
-        await walker.type("2")
-        await walker.press("enter")
-        await walker.settle(0.1)
+        await rate_both(walker, 9, 2)
         assert type(app.screen).__name__ == "FloodingOffer", screen_text(app)
         assert on_screen(app, "One of you rated your distress at 7 or more")
         await walker.press("b")
@@ -279,13 +278,7 @@ async def test_going_on_after_the_offer_is_respected_and_not_asked_again(flood_f
     app, clock = make_app(flood_flow, show_safety_note=False)
     async with app.run_test(size=(80, 30)) as pilot:
         walker = Walker(pilot, clock)
-        await walker.settle()
-        await walker.press("enter")
-        await walker.type("8")
-        await walker.press("enter")
-        await walker.type("8")
-        await walker.press("enter")
-        await walker.settle(0.1)
+        await rate_both(walker, 8, 8)
         assert type(app.screen).__name__ == "FloodingOffer"
         await walker.press("g")
         await walker.settle(0.1)
