@@ -27,7 +27,7 @@ from gentle.store.errors import SessionNotFound, StoreError
 from gentle.store.export import export_data, to_json, to_markdown, write_private_file
 from gentle.store.history import session_detail
 from gentle.store.recorder import Recorder
-from gentle.store.sessions import add_note, load_resume, mark_abandoned, start_session
+from gentle.store.sessions import add_note, load_resume, start_session
 
 # Problems that mean "the notes file can't be written now"; the session goes on in memory.
 _STORE_FAILURES = (StoreError, sqlite3.Error, OSError)
@@ -171,15 +171,6 @@ class LiveSession:
             self._failed(error)
             return False
         return True
-
-    def abandon(self) -> None:
-        """The couple chose to stop: never offer this session for resuming."""
-        if self.recorder is None or self.store is None or self.session_id is None:
-            return
-        try:
-            mark_abandoned(self.store, self.session_id, self.clock.now())
-        except _STORE_FAILURES as error:
-            self._failed(error)
 
     # ----- a copy in a file of their choice ---------------------------------------------------
 

@@ -180,3 +180,24 @@ async def test_a_session_can_be_saved_to_a_file_from_its_detail(tmp_path: Path) 
     assert text.startswith("# Session notes from gentle")
     assert "Sam: 8 of 10" in text or "Sam: 8 of 10" in text.replace("\\", "")
     assert oct(target.stat().st_mode & 0o777) == "0o600"
+
+
+async def test_a_note_kept_in_any_step_shows_in_the_session_detail() -> None:
+    app, _ = make_app("pause-and-breathe")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "ctrl+t")  # at the check-in
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NoteScreen"
+        await pilot.press(*["space" if c == " " else c for c in "Sunday [b]ok[/b]"])
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SessionScreen"
+        assert app.screen.runner.step.id == "check-in"  # the note changed nothing else
+        app.go_home()
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert on_screen(app, "Sunday [b]ok[/b]"), screen_text(app)
