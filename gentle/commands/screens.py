@@ -76,9 +76,9 @@ def build_context(clock: Any = None) -> "AppContext":
     from gentle.engine.clock import SystemClock
     from gentle.flows.catalogue import Catalogue
     from gentle.tui.context import AppContext
-    from gentle.tui.keys import binding_ids
 
-    loaded = load_settings(known_bindings=binding_ids())
+    # Key ids are checked by the app after its first frame (that check imports every screen).
+    loaded = load_settings()
     config = loaded.config
     notices = [str(problem) for problem in loaded.problems]
     catalogue = Catalogue(extra=config.flows_dirs)

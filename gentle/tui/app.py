@@ -15,13 +15,16 @@ from textual.app import App
 from textual.binding import Binding
 
 from gentle.tui.context import AppContext
-from gentle.tui.screens.history import HistoryScreen
-from gentle.tui.screens.resume import ResumeScreen
-from gentle.tui.screens.safety import SafetyScreen
 from gentle.tui.themes import GENTLE_THEMES, partner_colour_defaults, resolve_theme_name
 
 if TYPE_CHECKING:
     from gentle.flows.model import Flow
+
+
+def _screen(module: str, name: str):
+    from importlib import import_module
+
+    return getattr(import_module(f"gentle.tui.screens.{module}"), name)()
 
 
 class GentleApp(App[None]):
@@ -34,10 +37,11 @@ class GentleApp(App[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-mid"), (30, "-tall")]
 
     # Named screens other parts of gentle provide.
+    # Imported only when opened: the first frame should not wait for them.
     SCREENS: ClassVar[dict] = {
-        "history": HistoryScreen,
-        "resume": ResumeScreen,
-        "safety": SafetyScreen,
+        "history": lambda: _screen("history", "HistoryScreen"),
+        "resume": lambda: _screen("resume", "ResumeScreen"),
+        "safety": lambda: _screen("safety", "SafetyScreen"),
     }
 
     BINDINGS = [
@@ -111,6 +115,8 @@ class GentleApp(App[None]):
         self.context.warn = lambda message: self.notify(message, severity="warning", timeout=8)
         if self.context.keymap:
             self.set_keymap(dict(self.context.keymap))
+            # Checking the ids imports every screen; do it once the first frame is up.
+            self.call_after_refresh(self._check_keymap)
         for notice in self.context.notices:
             self.notify(notice, severity="warning", timeout=10)
         if self._start_flow is not None:
@@ -123,6 +129,12 @@ class GentleApp(App[None]):
 
         self.push_screen(HomeScreen())
 
+    def _check_keymap(self) -> None:
+        from gentle.tui.keys import unknown_key_ids
+
+        for message in unknown_key_ids(self.context.keymap):
+            self.notify(message, severity="warning", timeout=10)
+
     def load_flow(self, flow_id: str) -> "Flow | None":
         """The flow, or None after telling the person plainly what is wrong with it."""
         try:
@@ -133,9 +145,8 @@ class GentleApp(App[None]):
 
     def begin(self, flow: "Flow", *, partners: tuple[str, str] | None = None, ask: bool = True) -> None:
         """Open a session of ``flow``; ask the partners' names first if never asked."""
-        from gentle.tui.screens.names import NamesScreen
-
         if partners is None and ask and not self.context.names_asked:
+            from gentle.tui.screens.names import NamesScreen
 
             def names_given(names: tuple[str, str] | None) -> None:
                 self.open_session(flow, names or self.context.names())
@@ -145,11 +156,10 @@ class GentleApp(App[None]):
         self.open_session(flow, partners or self.context.names())
 
     def open_session(self, flow: "Flow", partners: tuple[str, str]) -> None:
-        from gentle.tui.screens.session import EventRelay, SessionScreen
+        """Show where the session starts at once; the runner (and its recording) follows."""
+        from gentle.tui.screens.opening import OpeningScreen
 
-        relay = EventRelay()
-        runner = self.context.start_runner(flow, partners, relay)
-        self.push_screen(SessionScreen(runner, relay))
+        self.push_screen(OpeningScreen(flow, partners))
 
     def go_home(self) -> None:
         """Back to the home screen, opening it if the app started straight into a flow."""

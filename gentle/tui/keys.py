@@ -52,3 +52,17 @@ def all_bindings() -> list[Binding]:
 
 def binding_ids() -> set[str]:
     return {b.id for b in all_bindings() if b.id}
+
+
+def unknown_key_ids(keymap) -> list[str]:
+    """A kind line for each id in config ``keys:`` that no binding has, with a did-you-mean."""
+    from gentle.flows.suggest import closest
+
+    known = binding_ids()
+    messages = []
+    for key_id in keymap:
+        if key_id not in known:
+            guess = closest(key_id, sorted(known))
+            hint = f'; did you mean "{guess}"?' if guess else ""
+            messages.append(f'keys: gentle has no key called "{key_id}"{hint} It was left as it is.')
+    return messages

@@ -10,10 +10,11 @@ from textual.widgets import Digits
 from gentle import paths
 from gentle.tui.keys import all_bindings
 from gentle.tui.widgets.pacer import BreathPacer
-from tui_support import Walker, make_app, on_screen, screen_text
+from tui_support import Walker, make_app, on_screen, screen_text, session_ready
 
 
 async def go_to(pilot, step_id: str) -> None:
+    await session_ready(pilot)
     pilot.app.screen.runner.go_to(step_id)
     pilot.app.screen.sync()
     await pilot.pause()

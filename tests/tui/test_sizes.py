@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Digits
 
-from tui_support import make_app, on_screen, screen_text
+from tui_support import make_app, on_screen, screen_text, session_ready
 
 SIZES = [(20, 6), (30, 8), (40, 12), (60, 20), (80, 24), (120, 40), (200, 60)]
 # One step of every kind (the `full` flow has all but a timer; the break is in pause-and-breathe).
@@ -22,6 +22,7 @@ STEPS = [
 
 
 async def visit(pilot, app, step_id: str) -> None:
+    await session_ready(pilot)
     app.screen.runner.go_to(step_id)
     app.screen.sync()
     await pilot.pause()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui_support import make_app
+from tui_support import make_app, session_ready
 
 # (flow, step id, seconds to let pass first, keys to press)
 STEPS = {
@@ -29,14 +29,17 @@ def app_at(flow: str, step_id: str, seconds: float, keys: tuple[str, ...]):
     app, clock = make_app(flow)
 
     async def run_before(pilot) -> None:
-        await pilot.pause()
+        await session_ready(pilot)
         app.screen.runner.go_to(step_id)
         app.screen.sync()
         await pilot.pause()
         clock.advance(seconds)
+        # Repaint now rather than at the next timer tick, so every picture is the same.
+        app.screen.sync()
         await pilot.pause(0.3)
         for key in keys:
             await pilot.press(key)
+        app.screen.sync()
         await pilot.pause(0.1)
 
     return app, run_before

@@ -81,6 +81,16 @@ def on_screen(app: GentleApp, words: str) -> bool:
     return re.sub(r"\s+", " ", words) in flat
 
 
+async def session_ready(pilot: Any) -> Any:
+    """Wait until the session screen is up (it follows a first frame of the flow's name)."""
+    for _ in range(100):
+        screen = pilot.app.screen
+        if type(screen).__name__ == "SessionScreen" and screen.is_mounted:
+            return screen
+        await pilot.pause(0.02)
+    raise AssertionError(f"no session screen; the screen is {pilot.app.screen!r}")
+
+
 class Walker:
     """Answers each step the way a couple would, by keys, and moves the fake clock."""
 
@@ -100,6 +110,8 @@ class Walker:
     async def settle(self, seconds: float = 0.0) -> None:
         await self.pilot.pause(seconds)
         await self.pilot.pause()
+        if type(self.app.screen).__name__ == "OpeningScreen":
+            await session_ready(self.pilot)
 
     async def press(self, *keys: str) -> None:
         for key in keys:

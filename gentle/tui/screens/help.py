@@ -7,7 +7,6 @@ The keys listed are the ones active on the screen underneath, after any remappin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -17,16 +16,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
+from gentle.tui.help_topic import HelpTopic
 from gentle.tui.literal import literal
 
+__all__ = ["HELP_DIR", "HelpScreen", "HelpTopic", "help_page"]
+
 HELP_DIR = Path(__file__).resolve().parent.parent / "help"
-
-
-@dataclass(frozen=True)
-class HelpTopic:
-    pages: tuple[str, ...] = ("general",)  # names of files in gentle/tui/help/, without .md
-    author_text: "str | Content | None" = None  # the step's `help:`, shown literally
-    keys: tuple[tuple[str, str], ...] = ()  # (key, what it does), filled in by the app
 
 
 def help_page(name: str) -> str:

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Static
 from gentle.engine import events as ev
 from gentle.tui.literal import literal_line
 from gentle.tui.screens import session_hooks
-from gentle.tui.screens.help import HelpTopic
+from gentle.tui.help_topic import HelpTopic
 from gentle.tui.widgets.finished import FinishedView
 from gentle.tui.widgets.session_bar import SessionBar
 from gentle.tui.widgets.words import Words
@@ -63,7 +63,13 @@ class SessionScreen(Screen[None]):
     def __init__(self, runner: "Runner", relay: EventRelay | None = None) -> None:
         super().__init__()
         self.runner = runner
-        self.context = StepContext(runner=runner, wording=Wording(runner.partners))
+        app = self.app
+        self.context = StepContext(
+            runner=runner,
+            wording=Wording(runner.partners),
+            reduced_motion=app.reduced_motion,
+            ring=app.ring,
+        )
         self._entries = 0  # StepEntered events seen: a re-entered step gets a fresh view
         self._view_key: tuple | None = None
         if relay is not None:
@@ -84,8 +90,6 @@ class SessionScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.context.reduced_motion = self.app.reduced_motion
-        self.context.ring = self.app.ring
         session_hooks.attach(self)
         self.sync()
         # The bar's clock only needs a glance per second; step views repaint themselves.

@@ -35,7 +35,7 @@ class FinishedView(Vertical):
         yield Static("Press Enter for the home screen, or q to leave.", classes="hint", markup=False)
 
     def on_mount(self) -> None:
-        self.focus()
+        self.focus(scroll_visible=False)
 
     def action_home(self) -> None:
         self.app.go_home()

@@ -90,6 +90,7 @@ class BreathPacer(Widget):
         self.reduced_motion = reduced_motion
         self.state: Any = None
         self._phase_kind: str | None = None
+        self._drawn: str | None = None
 
     def show(self, state: Any) -> None:
         self.state = state
@@ -99,9 +100,21 @@ class BreathPacer(Widget):
             self._phase_kind = kind
             for css_class in ("-in", "-out", "-hold"):
                 self.set_class(PHASE_CLASSES.get(kind or "", "") == css_class, css_class)
+        # Repaint only when the picture changes: a hold, or growth smaller than half a
+        # cell, draws the same frame, and skipping it keeps the CPU quiet.
+        picture = self._picture()
+        if picture.plain != self._drawn:
+            self._drawn = picture.plain
+            self.refresh()
+
+    def on_resize(self) -> None:
+        self._drawn = None
         self.refresh()
 
     def render(self) -> Content:
+        return self._picture()
+
+    def _picture(self) -> Content:
         state = self.state
         if state is None:
             return Content("")

@@ -6,26 +6,24 @@ from __future__ import annotations
 from gentle.tui.widgets.steps.base import StepContext, StepView
 
 
+# kind -> (module, class): each view is imported only when a step of its kind appears.
+VIEWS: dict[str, tuple[str, str]] = {
+    "say": ("say", "SayView"),
+    "breathe": ("breathe", "BreatheView"),
+    "timer": ("timer", "TimerView"),
+    "rate": ("rate", "RateView"),
+    "write": ("write", "WriteView"),
+    "choose": ("choose", "ChooseView"),
+    "checklist": ("choose", "ChecklistView"),
+    "turns": ("turns", "TurnsView"),
+}
+
+
 def view_for(kind: str) -> type[StepView]:
-    from gentle.tui.widgets.steps.breathe import BreatheView
-    from gentle.tui.widgets.steps.choose import ChecklistView, ChooseView
-    from gentle.tui.widgets.steps.rate import RateView
-    from gentle.tui.widgets.steps.say import SayView
-    from gentle.tui.widgets.steps.timer import TimerView
-    from gentle.tui.widgets.steps.turns import TurnsView
-    from gentle.tui.widgets.steps.write import WriteView
+    from importlib import import_module
 
-    views: dict[str, type[StepView]] = {
-        "say": SayView,
-        "breathe": BreatheView,
-        "timer": TimerView,
-        "rate": RateView,
-        "write": WriteView,
-        "choose": ChooseView,
-        "checklist": ChecklistView,
-        "turns": TurnsView,
-    }
-    return views[kind]
+    module, name = VIEWS[kind]
+    return getattr(import_module(f"gentle.tui.widgets.steps.{module}"), name)
 
 
-__all__ = ["StepContext", "StepView", "view_for"]
+__all__ = ["StepContext", "StepView", "VIEWS", "view_for"]

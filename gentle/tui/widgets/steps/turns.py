@@ -37,7 +37,6 @@ class TurnsView(StepView):
     def compose(self) -> ComposeResult:
         yield Static("", id="floor-banner", classes="banner")
         yield Static("", id="turn-round", classes="hint")
-        yield Words("", id="turns-text", classes="prose turns-text")
         with Vertical(id="speaking"):
             yield Static("", id="speaker-prompt", classes="ask")
             yield Static("", id="floor-time", classes="floor-time")
@@ -49,6 +48,8 @@ class TurnsView(StepView):
             yield Static("", id="mirror-said", classes="prose")
             yield Static("", id="heard-question", classes="ask")
         yield Words("", id="turn-hint", classes="hint")
+        # The flow's own words about taking turns come last: the banner says who is who.
+        yield Words("", id="turns-text", classes="prose turns-text")
 
     def on_mount(self) -> None:
         self._phase_shown: tuple | None = None
@@ -97,7 +98,7 @@ class TurnsView(StepView):
             lines += [Content.assemble("  · ", p) for p in prompts]
             self.query_one("#listener-prompts", Static).update(Content("\n").join(lines))
             hint = "Enter when the speaker is done · + one more minute · Space pauses"
-            self.focus()
+            self.focus(scroll_visible=False)
         elif turn.phase == "mirroring":
             ask = Content.assemble(
                 self.wording.name(turn.listener),
@@ -117,7 +118,7 @@ class TurnsView(StepView):
                 mirror.update(Content.assemble(self.wording.name(turn.listener), " said it aloud."))
             self.query_one("#heard-question", Static).update(self.text(self.step.heard_question, **who))
             hint = "y: yes · n: not quite, let's try again"
-            self.focus()
+            self.focus(scroll_visible=False)
         self.query_one("#turn-hint", Words).say(hint)
 
     def _repaint_floor(self) -> None:

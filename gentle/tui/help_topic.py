@@ -1,0 +1,16 @@
+"""What the help screen should show; kept apart so screens can say it without importing Markdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.content import Content
+
+
+@dataclass(frozen=True)
+class HelpTopic:
+    pages: tuple[str, ...] = ("general",)  # names of files in gentle/tui/help/, without .md
+    author_text: "str | Content | None" = None  # the step's `help:`, shown literally
+    keys: tuple[tuple[str, str], ...] = ()  # (key, what it does), filled in by the app
