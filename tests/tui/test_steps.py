@@ -1,0 +1,140 @@
+"""Step views in detail: what each shows, and exactly what the runner records from the keys."""
+
+from __future__ import annotations
+
+from tui_support import Walker, make_app, on_screen, screen_text, session_ready
+
+
+async def at_step(pilot, step_id: str) -> Walker:
+    await session_ready(pilot)
+    pilot.app.screen.runner.go_to(step_id)
+    pilot.app.screen.sync()
+    walker = Walker(pilot, None)
+    await walker.settle()
+    return walker
+
+
+async def test_rate_takes_two_digit_numbers_arrows_and_shows_the_anchor_label() -> None:
+    app, _ = make_app("pause-and-breathe")
+    async with app.run_test(size=(80, 24)) as pilot:
+        walker = await at_step(pilot, "check-in")
+        assert on_screen(app, "calm") and on_screen(app, "too much to talk")
+        await walker.press("1", "0")
+        assert on_screen(app, "10 too much to talk"), screen_text(app)
+        await walker.press("left", "left", "left", "left", "left")
+        assert on_screen(app, "5 stirred up"), screen_text(app)
+        await walker.press("enter")
+        await walker.press("right", "right", "enter")  # Alex: the first arrow starts at 5
+        runner = app.screen.runner
+        assert runner.answer_for("check-in", 0).value == 5
+        assert runner.answer_for("check-in", 1).value == 6
+
+
+async def test_rate_needs_a_number_before_enter() -> None:
+    app, _ = make_app("pause-and-breathe")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        walker = await at_step(pilot, "check-in")
+        await walker.press("enter")
+        assert app.screen.runner.answer_for("check-in", 0) is None
+        assert on_screen(app, "No number chosen yet.")
+
+
+async def test_template_blanks_ideas_preview_and_own_words() -> None:
+    app, _ = make_app("i-statement")
+    async with app.run_test(size=(100, 40)) as pilot:
+        walker = await at_step(pilot, "statement")
+        assert on_screen(app, "I feel [feeling] when ____"), screen_text(app)
+        await walker.type("lon")  # the ideas narrow to what fits
+        ideas = app.screen.query_one("#ideas")
+        assert [str(ideas.get_option_at_index(i).prompt) for i in range(ideas.option_count)] == ["lonely"]
+        await walker.press("down", "enter")
+        assert on_screen(app, "I feel lonely when [situation]"), screen_text(app)
+        await walker.type("you always leave")
+        assert on_screen(app, "A gentle thought"), screen_text(app)  # a hint, never a block
+        await walker.press("enter", "down", "enter")
+        await walker.type("a hug")
+        await walker.press("enter")
+        await walker.press("shift+tab", "shift+tab")  # back to the situation
+        assert on_screen(app, "Blank 2 of 4"), screen_text(app)
+        await walker.press("ctrl+s")
+        value = app.screen.runner.answer_for("statement", 0).value
+        assert value["blanks"]["feeling"] == "lonely"
+        assert value["blanks"]["situation"] == "you always leave"
+        assert value["text"].startswith("I feel lonely when you always leave, because I need ")
+
+        # Alex writes the whole sentence freely instead.
+        await walker.press("ctrl+o")
+        area = app.screen.query_one("#free-text")
+        assert area.display and area.text.startswith("I feel … when …")
+        area.text = ""
+        await walker.type("I miss our walks.")
+        await walker.press("ctrl+s")
+        assert app.screen.runner.answer_for("statement", 1).value == {"text": "I miss our walks.", "blanks": None}
+
+
+async def test_free_writing_is_multi_line_and_coaching_never_blocks() -> None:
+    app, _ = make_app("validate")
+    async with app.run_test(size=(80, 24)) as pilot:
+        walker = await at_step(pilot, "topic")
+        await walker.type("You never listen")
+        await walker.press("enter")
+        await walker.type("and I feel alone")
+        assert on_screen(app, "A gentle thought"), screen_text(app)
+        await walker.press("ctrl+s")
+        answer = app.screen.runner.answers[-1]
+        assert answer.value["text"] == "You never listen\nand I feel alone"
+
+
+async def test_checklist_marks_and_choose_many() -> None:
+    app, _ = make_app("reconnect")
+    async with app.run_test(size=(80, 30)) as pilot:
+        walker = await at_step(pilot, "repair")
+        await walker.press("space", "down", "down", "space")
+        assert on_screen(app, "[x] I'm sorry. I can see that hurt you."), screen_text(app)
+        assert on_screen(app, "[ ] Can we start again, more gently?")
+        await walker.press("up", "up", "space")  # unmark the first
+        assert on_screen(app, "[ ] I'm sorry.")
+        await walker.press("enter")
+        step = app.screen.runner.flow.step("repair")
+        assert app.screen.runner.answers[-1].value == [step.items[2]]
+
+
+async def test_choose_one_by_enter() -> None:
+    app, _ = make_app("full")
+    async with app.run_test(size=(80, 24)) as pilot:
+        walker = await at_step(pilot, "ready")
+        assert on_screen(app, "( ) Yes, let's go on")
+        await walker.press("down", "enter")
+        runner = app.screen.runner
+        assert runner.answer_for("ready", None).value == "Not yet, let's stop for today"
+        assert runner.step.id == "stop-for-today"  # the flow's route for "not yet"
+
+
+async def test_turns_record_typed_and_spoken_mirrors_and_retries() -> None:
+    app, clock = make_app("validate")
+    async with app.run_test(size=(80, 30)) as pilot:
+        walker = await at_step(pilot, "exchange")
+        walker.clock = clock
+        assert on_screen(app, "Sam has the floor — Alex listens")
+        assert on_screen(app, "Alex, while you listen:")
+        clock.advance(app.screen.runner.step.floor_seconds + 1)
+        await walker.settle(0.6)
+        assert on_screen(app, "Time is up. Finish your thought"), screen_text(app)
+        await walker.press("enter")
+        await walker.type("You felt alone")
+        await walker.press("enter")
+        assert on_screen(app, "Alex heard: “You felt alone”"), screen_text(app)
+        await walker.press("n")
+        assert on_screen(app, "try 2"), screen_text(app)
+        await walker.press("enter")  # said aloud this time
+        assert on_screen(app, "Alex said it aloud.")
+        await walker.press("y")
+        assert on_screen(app, "Alex has the floor — Sam listens"), screen_text(app)
+        await walker.press("enter", "enter", "y")
+        runner = app.screen.runner
+    exchanges = runner.answer_for("exchange", None).value
+    assert [(e["speaker"], e["mirror"], e["attempts"], e["heard"]) for e in exchanges] == [
+        (0, None, 2, [False, True]),
+        (1, None, 1, [True]),
+    ]
+    assert exchanges[0]["mirrors"] == ["You felt alone", None]
