@@ -26,7 +26,7 @@ PHASE_CUES: dict[str, str] = {"in": "↑", "top-up": "↑", "hold": "·", "out":
 PHASE_CLASSES: dict[str, str] = {"in": "-in", "top-up": "-in", "hold": "-hold", "out": "-out", "rest": "-hold"}
 
 SMALLEST = 0.18  # the shape never vanishes completely: the eye needs something to follow
-MAX_ROWS = 11
+MAX_ROWS = 13
 CAPTION_ROWS = 3  # blank line, phase line, cycle line
 
 

@@ -19,7 +19,7 @@ class BreatheView(StepView):
 
     BINDINGS = [
         Binding("enter", "go_on", "Continue", id="breathe-continue", tooltip="Finish breathing and go on."),
-        Binding("space", "screen.pause_all", "Pause", id="breathe-pause", tooltip="Pause or carry on."),
+        Binding("space", "screen.pause_all", "Pause", id="breathe-pause", tooltip="Pause or carry on.", show=False),
     ]
 
     def compose(self) -> ComposeResult:

@@ -18,7 +18,7 @@ class TimerView(StepView):
     kind = "timer"
 
     BINDINGS = [
-        Binding("space", "screen.pause_all", "Pause", id="timer-pause", tooltip="Pause or carry on."),
+        Binding("space", "screen.pause_all", "Pause", id="timer-pause", tooltip="Pause or carry on.", show=False),
         Binding("plus,equals_sign", "more", "+5 min", id="timer-more", key_display="+", tooltip="Add five minutes."),
         Binding("e", "end_early", "End now", id="timer-end", tooltip="End the timer early (asks first)."),
         Binding("enter", "go_on", "Continue", id="timer-continue", tooltip="Go on once the time is up."),
