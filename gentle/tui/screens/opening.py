@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from gentle.flows.model import Flow
 
 
+FRAME_GRACE = 0.03  # seconds
+
+
 class OpeningScreen(Screen[None]):
     def __init__(self, flow: "Flow", partners: tuple[str, str]) -> None:
         super().__init__()
@@ -40,7 +43,8 @@ class OpeningScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(SessionBar).show((1, len(self.flow.steps)), 0.0, paused=False)
-        self.call_after_refresh(self._open)
+        # A short wait lets this frame reach the terminal before the work that follows.
+        self.set_timer(FRAME_GRACE, self._open)
 
     def _open(self) -> None:
         from gentle.tui.screens.session import EventRelay, SessionScreen

@@ -51,8 +51,10 @@ class TemplateFiller(Vertical):
     DEFAULT_CSS = "TemplateFiller { height: auto; }"
 
     BINDINGS = [
-        Binding("down", "idea(1)", "Next idea", id="blank-idea-down", show=False),
-        Binding("up", "idea(-1)", "Previous idea", id="blank-idea-up", show=False),
+        Binding("down", "idea(1)", "Next idea", id="blank-idea-down", show=False, tooltip="Highlight the next idea."),
+        Binding(
+            "up", "idea(-1)", "Previous idea", id="blank-idea-up", show=False, tooltip="Highlight the previous idea."
+        ),
         Binding("tab", "move(1)", "Next blank", id="blank-next", tooltip="Go to the next blank.", show=False),
         Binding(
             "shift+tab",
