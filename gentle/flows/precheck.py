@@ -53,6 +53,8 @@ def decode(data: bytes, report: Report) -> str | None:
 
 
 def _check_tabs(text: str, report: Report) -> bool:
+    if "\t" not in text:
+        return True  # the common case, without splitting the file into lines
     ok = True
     for number, line in enumerate(LINE_BREAK.split(text), start=1):
         indent = len(line) - len(line.lstrip(" \t"))
@@ -66,6 +68,8 @@ def _check_tabs(text: str, report: Report) -> bool:
 
 
 def _check_depth(text: str, report: Report) -> bool:
+    if depth_bound(text) <= MAX_DEPTH:
+        return True  # cannot be too deep, so the character-by-character scan is not needed
     depth, line, column = nesting_depth(text)
     if depth > MAX_DEPTH:
         report.error_at(
@@ -75,6 +79,19 @@ def _check_depth(text: str, report: Report) -> bool:
         )
         return False
     return True
+
+
+def depth_bound(text: str) -> int:
+    """A cheap number never below ``nesting_depth(text)[0]``.
+
+    The scan's block level on a line is at most the number of distinct indentations
+    seen (at most the widest indentation + 1) plus that line's ``-`` and ``?``
+    characters; its flow level is at most the number of ``[`` and ``{`` in the file.
+    """
+    lines = LINE_BREAK.split(text)
+    widest = max([len(line) - len(line.lstrip(" ")) for line in lines])
+    indicators = max([line.count("-") + line.count("?") for line in lines])
+    return widest + 1 + indicators + text.count("[") + text.count("{")
 
 
 def nesting_depth(text: str) -> tuple[int, int, int]:
