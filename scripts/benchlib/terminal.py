@@ -16,20 +16,55 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 class Tmux:
-    """One private tmux server (its own socket, no user config) for a bench section."""
+    """One private tmux server (its own socket, no user config) for a bench section.
+
+    Screens are read through one control-mode client (``tmux -C``) rather than a new
+    ``tmux capture-pane`` process per look: polling every few milliseconds would
+    otherwise spend a good part of a core on process start-up, next to the app being
+    measured. The client neither sets the windows' size nor receives their output.
+    """
 
     def __init__(self, env: dict, width: int = 80, height: int = 24) -> None:
         self.socket = f"gentle-bench-{os.getpid()}-{time.monotonic_ns()}"
         self.env = env
-        self.size = (width, height)
         # The server keeps the environment it starts with; every pane inherits it.
-        self.run("new-session", "-d", "-s", "idle", "-x", str(width), "-y", str(height),
-                 "sleep 100000")
+        subprocess.run(self._argv("new-session", "-d", "-s", "idle", "-x", str(width),
+                                  "-y", str(height), "sleep 100000"), env=env, check=True)
+        self.client = subprocess.Popen(
+            self._argv("-C", "attach-session", "-f", "ignore-size,no-output", "-t", "idle"),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            env=env, text=True, encoding="utf-8", errors="replace", bufsize=1,
+        )
+
+    def _argv(self, *args: str) -> list[str]:
+        return ["tmux", "-L", self.socket, "-f", "/dev/null", *args]
 
     def run(self, *args: str) -> str:
-        out = subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-                             capture_output=True, text=True, env=self.env, check=False)
-        return out.stdout
+        """One tmux command through the control client; its output."""
+        self._send(*args)
+        return self._read_block(args)
+
+    def _send(self, *args: str) -> None:
+        assert self.client.stdin is not None
+        self.client.stdin.write(" ".join(shlex.quote(a) for a in args) + "\n")
+        self.client.stdin.flush()
+
+    def _read_block(self, args: tuple[str, ...] = ("",)) -> str:
+        assert self.client.stdout is not None
+        lines: list[str] = []
+        inside = False
+        for line in self.client.stdout:
+            if not inside:
+                # Ours are flagged 1; attaching answers with a block flagged 0, in its own
+                # time. Lines outside blocks are notifications.
+                inside = line.startswith("%begin ") and line.split()[-1] == "1"
+                continue
+            if line.startswith(("%end ", "%error ")):
+                if line.startswith("%error ") and args[0] != "kill-pane":
+                    raise RuntimeError(f"tmux {' '.join(args)}: {''.join(lines).strip()}")
+                return "".join(lines)
+            lines.append(line)
+        raise RuntimeError("the tmux control client went away")
 
     def open(self, argv: list[str]) -> tuple[str, int]:
         """Start ``argv`` in a new window of the session's size; return (pane, pid)."""
@@ -45,7 +80,8 @@ class Tmux:
         self.run("kill-pane", "-t", pane)
 
     def stop(self) -> None:
-        self.run("kill-server")
+        subprocess.run(self._argv("kill-server"), env=self.env, capture_output=True, check=False)
+        self.client.wait(timeout=10)
 
     def __enter__(self) -> "Tmux":
         return self
@@ -66,6 +102,19 @@ def wait_for_text(tmux: Tmux, argv: list[str], text: str, timeout: float = 30.0,
     shown = tmux.screen(pane)
     tmux.close(pane)
     raise RuntimeError(f"{text!r} never appeared for {' '.join(argv)}; the pane showed:\n{shown}")
+
+
+def key_until_text(tmux: Tmux, pane: str, key: str, text: str, timeout: float = 30.0,
+                   poll: float = 0.005) -> float:
+    """Press ``key`` in ``pane`` and poll until ``text`` shows: seconds from the press."""
+    start = time.perf_counter()
+    tmux.run("send-keys", "-t", pane, key)
+    while time.perf_counter() - start < timeout:
+        if text in tmux.screen(pane):
+            return time.perf_counter() - start
+        time.sleep(poll)
+    raise RuntimeError(f"{text!r} never appeared after pressing {key}; the pane showed:\n"
+                       + tmux.screen(pane))
 
 
 def peak_rss_mib(pid: int) -> float:

@@ -1,10 +1,11 @@
-"""Headless measurements inside the real gentle app (run by the bench as a subprocess).
+"""A headless measurement inside the real gentle app (run by the bench as a subprocess).
 
-    python tui_probe.py history   how long history and insights take to open, from the key
-    python tui_probe.py stall     the countdown's shown time around a 2.5 s event-loop stall
+    python tui_probe.py stall BEFORE STALL AFTER
 
-Both build the app exactly as ``gentle`` does (``build_context``) from the GENTLE_HOME
-the bench set up, drive it with Textual's Pilot, and print one JSON object.
+samples the countdown's shown time every few milliseconds, blocking the event loop for
+STALL seconds (``time.sleep`` via ``call_later``) BEFORE seconds in. The app is built
+exactly as ``gentle`` builds it (``build_context``) from the GENTLE_HOME the bench set
+up; the result is one JSON object on stdout.
 """
 
 from __future__ import annotations
@@ -25,36 +26,6 @@ async def until(check, timeout: float = 20.0) -> None:
         if time.perf_counter() > end:
             raise TimeoutError("the screen never got there")
         await asyncio.sleep(POLL)
-
-
-async def history() -> dict:
-    from textual.widgets import DataTable
-
-    from gentle.commands.screens import build_context
-    from gentle.store.history import count_sessions
-    from gentle.tui.app import GentleApp
-
-    context = build_context()
-    expected = min(100, count_sessions(context.store))
-    app = GentleApp(context)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        start = time.perf_counter()
-        await pilot.press("h")
-
-        def rows_shown() -> bool:
-            tables = app.screen.query(DataTable)
-            return bool(tables) and tables.first().row_count >= expected
-
-        await until(rows_shown)
-        await pilot.pause()  # and painted
-        history_s = time.perf_counter() - start
-        start = time.perf_counter()
-        await pilot.press("i")
-        await until(lambda: bool(app.screen.query("#plots > *")))
-        await pilot.pause()
-        insights_s = time.perf_counter() - start
-    return {"history": history_s, "insights": insights_s, "rows": expected}
 
 
 async def stall(before: float, stall_s: float, after: float) -> dict:
@@ -88,11 +59,10 @@ async def stall(before: float, stall_s: float, after: float) -> dict:
 
 def main() -> None:
     mode = sys.argv[1]
-    if mode == "history":
-        result = asyncio.run(history())
-    else:
-        before, stall_s, after = (float(a) for a in sys.argv[2:5])
-        result = asyncio.run(stall(before, stall_s, after))
+    if mode != "stall":
+        raise SystemExit(f"unknown probe {mode!r}")
+    before, stall_s, after = (float(a) for a in sys.argv[2:5])
+    result = asyncio.run(stall(before, stall_s, after))
     print(json.dumps(result))
 
 
