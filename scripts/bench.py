@@ -91,8 +91,17 @@ def main() -> int:
                         help="measure only this section (may be given more than once)")
     parser.add_argument("--runs", type=int, help="runs per median (default 7, or 3 with --quick)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
+    parser.add_argument("--imports", action="store_true",
+                        help="only show where import time goes (python -X importtime by package)")
     args = parser.parse_args()
     p = plan(args.quick, args.runs)
+    if args.imports:
+        from benchlib import imports
+
+        env = common.bench_env(common.make_home())
+        common.precompile(env)
+        imports.print_imports(imports.import_table(env, p["runs"]))
+        return 0
     sections = [s for s in SECTIONS if s in args.only] or list(SECTIONS)
     started = time.perf_counter()
     info = common.machine()
