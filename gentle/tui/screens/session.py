@@ -198,7 +198,7 @@ class SessionScreen(Screen[None]):
         view = self.current_view
         pages = (*(view.help_pages() if view else ()), "session")
         raw = getattr(step, "help", None)
-        author = self.context.wording.text(raw, partner=self.runner.asking) if raw else None
+        author = self.context.wording.text(raw.strip(), partner=self.runner.asking) if raw else None
         return HelpTopic(pages=pages, author_text=author)
 
     def unsaved_reason(self) -> str | None:
