@@ -3,12 +3,11 @@ and the TUI in tmux against a minimal Textual app launched the same way."""
 
 from __future__ import annotations
 
-import statistics
 import time
 
 from benchlib.common import (BENCH_FLOWS, GENTLE, MINIMAL_APP, PYTHON, Figure, interleaved,
                              ratio_figure, wall)
-from benchlib.terminal import Tmux, cpu_percent, cpu_seconds, peak_rss_mib, wait_for_text
+from benchlib.terminal import Tmux, cpu_percent, peak_rss_mib, wait_for_text
 
 CLI_BASELINE = [PYTHON, "-c", "import typer, yaml"]
 CLI_COMMANDS = (
@@ -39,12 +38,10 @@ def launch_figures(runs: int, env: dict, settle: float) -> list[Figure]:
     """Launch to first frame and peak memory, gentle and the minimal app taking turns."""
     apps = {"gentle": gentle_start("pause-and-breathe"), "minimal": [PYTHON, str(MINIMAL_APP)]}
     memory: dict[str, list[float]] = {"gentle": [], "minimal": []}
-    cpu: dict[str, list[float]] = {"gentle": [], "minimal": []}
 
     with Tmux(env) as tmux:
         def launch(name: str) -> float:
             seconds, pane, pid = wait_for_text(tmux, apps[name], TITLE)
-            cpu[name].append(cpu_seconds(pid))  # less noisy than wall time on a busy machine
             time.sleep(settle)  # the peak includes the first moments of use, not just start-up
             memory[name].append(peak_rss_mib(pid))
             tmux.close(pane)
@@ -54,14 +51,11 @@ def launch_figures(runs: int, env: dict, settle: float) -> list[Figure]:
         for name in apps:  # warm-up runs, not counted
             launch(name)
             memory[name].clear()
-            cpu[name].clear()
         ours, base = interleaved(runs, lambda: launch("gentle"), lambda: launch("minimal"))
-    cpu_ours, cpu_base = (statistics.median(cpu[k]) * 1000 for k in ("gentle", "minimal"))
     return [
         ratio_figure("tui_launch", "TUI launch to first frame (tmux)", ours, base, "ms", 1.3,
-                     "baseline: minimal Textual app (Header, Static, Footer), same terminal; "
-                     f"CPU time by the first frame {cpu_ours:.0f} ms vs {cpu_base:.0f} ms "
-                     f"({cpu_ours / cpu_base:.2f}x)", scale=1000),
+                     "baseline: minimal Textual app (Header, Static, Footer), same terminal",
+                     scale=1000),
         ratio_figure("tui_memory", "TUI peak memory (VmHWM)", memory["gentle"], memory["minimal"],
                      "MiB", 1.5, f"baseline: the same minimal app; read {settle:g} s after the first frame"),
     ]
