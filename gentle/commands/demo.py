@@ -34,8 +34,9 @@ def register(app: typer.Typer) -> None:
                 typer.echo(f"gentle: {error}", err=True)
                 raise typer.Exit(1) from None
         from gentle.tui.screens.demo import DemoApp
+        from gentle.tui.running import run_app
 
-        DemoApp(context, start_flow=chosen, partners=SAMPLE_PARTNERS).run()
+        raise typer.Exit(run_app(DemoApp(context, start_flow=chosen, partners=SAMPLE_PARTNERS)))
 
 
 def build_demo_context(clock: Any = None) -> "AppContext":

@@ -32,5 +32,6 @@ def register(app: typer.Typer) -> None:
             typer.echo("Nothing to pick up: every session was finished or set aside.")
             return
         from gentle.tui.resume_app import ResumingApp
+        from gentle.tui.running import run_app
 
-        ResumingApp(context, session_id).run()
+        raise typer.Exit(run_app(ResumingApp(context, session_id)))

@@ -64,8 +64,9 @@ def _partner_names(given: list[str]) -> tuple[str, str] | None:
 
 def _run(context: "AppContext", **options: Any) -> None:
     from gentle.tui.app import GentleApp
+    from gentle.tui.running import run_app
 
-    GentleApp(context, **options).run()
+    raise typer.Exit(run_app(GentleApp(context, **options)))
 
 
 def build_context(clock: Any = None) -> "AppContext":

@@ -58,8 +58,34 @@ class StepView(Vertical):
         who.setdefault("partner", self.asking)
         return self.wording.text(raw, **who)
 
+    @property
+    def is_current(self) -> bool:
+        """Whether the runner still stands where this view was made.
+
+        Keys typed faster than the screen redraws reach the old view after the runner has
+        moved on; such a view must never act on the next step or the other partner.
+        """
+        runner = self.runner
+        return (
+            not runner.finished
+            and runner.break_ is None
+            and runner.step is self.step
+            and runner.asking == self.asking
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.is_current
+
     def changed(self) -> None:
         self.post_message(self.Changed())
+
+    def act(self, call: Callable[[], object]) -> bool:
+        """Call the runner, then redraw; but only while this view is still current."""
+        if not self.is_current:
+            return False
+        call()
+        self.changed()
+        return True
 
     def state_changed(self) -> None:
         """The runner moved without leaving this step (paused, turn phase…): redraw."""

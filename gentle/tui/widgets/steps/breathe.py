@@ -63,5 +63,4 @@ class BreatheView(StepView):
         self.query_one("#breathe-hint", Words).say(hint)
 
     def action_go_on(self) -> None:
-        self.runner.submit(None)
-        self.changed()
+        self.act(lambda: self.runner.submit(None))

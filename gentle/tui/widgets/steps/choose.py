@@ -110,8 +110,7 @@ class _PickView(StepView):
                 return
             value = self.entries[message.index]
         self.context.drafts[(self.step.id, self.asking)] = value
-        self.runner.submit(value)
-        self.changed()
+        self.act(lambda: self.runner.submit(value))
 
     def focus_first(self) -> None:
         self.query_one(PickList).focus()

@@ -128,6 +128,8 @@ class RateView(StepView):
             self.set_value(self.value + delta)
 
     def on_key(self, event: Key) -> None:
+        if not self.is_current:
+            return
         if event.character is None or not event.character.isdigit() and event.character != "-":
             return
         event.stop()
@@ -155,5 +157,4 @@ class RateView(StepView):
             self.notify("Choose a number first: type it, or use the arrows.", timeout=3)
             return
         self.context.drafts[(self.step.id, self.asking)] = self.value
-        self.runner.submit(self.value)
-        self.changed()
+        self.act(lambda: self.runner.submit(self.value))

@@ -21,5 +21,4 @@ class SayView(StepView):
         yield Static("Press Enter when you are both ready to go on.", classes="hint", markup=False)
 
     def action_go_on(self) -> None:
-        self.runner.submit(None)
-        self.changed()
+        self.act(lambda: self.runner.submit(None))

@@ -88,8 +88,7 @@ class TimerView(StepView):
 
     def action_go_on(self) -> None:
         if self.time_is_up:
-            self.runner.submit(None)
-            self.changed()
+            self.act(lambda: self.runner.submit(None))
         else:
             self.action_end_early()
 
@@ -107,8 +106,7 @@ class TimerView(StepView):
 
         def decided(yes: bool | None) -> None:
             if yes and not self.time_is_up:
-                self.runner.submit("early")
-                self.changed()
+                self.act(lambda: self.runner.submit("early"))
             elif yes:
                 self.action_go_on()
 

@@ -57,6 +57,8 @@ class TurnsView(StepView):
         self.state_changed()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not super().check_action(action, parameters):
+            return False
         turn = self.runner.turn
         phase = turn.phase if turn is not None else None
         if action in ("done_speaking", "more"):
@@ -137,16 +139,13 @@ class TurnsView(StepView):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value.strip()
-        self.runner.turn_mirrored(text or None)
-        self.changed()
+        self.act(lambda: self.runner.turn_mirrored(text or None))
 
     def action_done_speaking(self) -> None:
-        self.runner.turn_done_speaking()
-        self.changed()
+        self.act(lambda: self.runner.turn_done_speaking())
 
     def action_heard(self, yes: bool) -> None:
-        self.runner.turn_heard(yes)
-        self.changed()
+        self.act(lambda: self.runner.turn_heard(yes))
 
     def action_more(self) -> None:
         self.runner.extend_timer(EXTRA_SECONDS)

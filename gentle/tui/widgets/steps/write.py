@@ -173,5 +173,4 @@ class WriteView(StepView):
                 return
             value = {b.name: self.blank_values.get(b.name, "").strip() for b in self.step.blanks}
         # The draft stays: if someone presses Back, what they gave comes back to edit.
-        self.runner.submit(value)
-        self.changed()
+        self.act(lambda: self.runner.submit(value))

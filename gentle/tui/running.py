@@ -1,0 +1,58 @@
+"""Running the app so that nobody ever sees a traceback.
+
+Textual prints a traceback when something inside the app breaks. A couple in the middle
+of a hard moment should see a kind sentence instead, and know their words are safe (every
+answer was committed as it was given). The details go to a private file for whoever
+wants to report the problem.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+
+from gentle import paths
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+SORRY = (
+    "Sorry, something went wrong inside gentle and it had to close.\n"
+    "Everything you both answered so far was saved as you went: `gentle resume` carries on "
+    "from the same step."
+)
+
+
+def run_app(app: "App", **run_options: Any) -> int:
+    """Run ``app``; return its exit code, turning a crash into a kind message."""
+    captured = io.StringIO()
+    # Textual writes its crash report here instead of to the terminal.
+    app.error_console = Console(file=captured, markup=False, highlight=False, width=100)
+    app.run(**run_options)
+    code = app.return_code or 0
+    report = captured.getvalue()
+    if code and report.strip():
+        where = _keep_report(report)
+        print(SORRY)
+        if where is not None:
+            print(f"The details are in {where}, readable only by you.")
+    return code
+
+
+def _keep_report(report: str) -> Path | None:
+    """Write the crash report privately; None when even that is not possible."""
+    name = time.strftime("crash-%Y%m%d-%H%M%S.log")
+    try:
+        folder = paths.make_private_dir(paths.data_dir())
+        target = folder / name
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(report)
+        return target
+    except OSError:
+        return None
