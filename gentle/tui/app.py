@@ -9,7 +9,7 @@ logic.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding
@@ -112,13 +112,13 @@ class GentleApp(App[None]):
         return partner_colour_defaults(self.current_theme)
 
     def on_mount(self) -> None:
-        self.context.warn = lambda message: self.notify(message, severity="warning", timeout=8)
+        self.context.warn = lambda message: self.tell(message, severity="warning", timeout=8)
         if self.context.keymap:
             self.set_keymap(dict(self.context.keymap))
             # Checking the ids imports every screen; do it once the first frame is up.
             self.call_after_refresh(self._check_keymap)
         for notice in self.context.notices:
-            self.notify(notice, severity="warning", timeout=10)
+            self.tell(notice, severity="warning", timeout=10)
         if self._start_flow is not None:
             start = self._start_flow
             flow = self.load_flow(start) if isinstance(start, str) else start
@@ -133,14 +133,20 @@ class GentleApp(App[None]):
         from gentle.tui.keys import unknown_key_ids
 
         for message in unknown_key_ids(self.context.keymap):
-            self.notify(message, severity="warning", timeout=10)
+            self.tell(message, severity="warning", timeout=10)
+
+    def tell(self, message: str, **options: Any) -> None:
+        """A notification whose words may come from files or people: shown literally."""
+        from gentle.text import clean
+
+        self.notify(clean(message), markup=False, **options)
 
     def load_flow(self, flow_id: str) -> "Flow | None":
         """The flow, or None after telling the person plainly what is wrong with it."""
         try:
             return self.context.load_flow(flow_id)
         except Exception as error:  # FlowError, UnknownFlow, OSError: all shown, none fatal
-            self.notify(str(error) or f"The flow {flow_id!r} could not be opened.", severity="error", timeout=10)
+            self.tell(str(error) or f"The flow {flow_id!r} could not be opened.", severity="error", timeout=10)
             return None
 
     def begin(self, flow: "Flow", *, partners: tuple[str, str] | None = None, ask: bool = True) -> None:

@@ -8,7 +8,7 @@ from textual import events
 from textual.app import App
 
 from gentle.tui.running import SORRY, run_app
-from tui_support import make_app
+from tui_support import make_app, screen_text
 
 
 async def test_keys_typed_in_a_burst_never_act_on_the_next_step() -> None:
@@ -45,3 +45,16 @@ def test_a_crash_becomes_a_kind_message_and_a_private_report(tmp_path, monkeypat
     [report] = (tmp_path / "data").glob("crash-*.log")
     assert "something inside broke" in report.read_text()
     assert stat.S_IMODE(report.stat().st_mode) == 0o600
+
+
+async def test_notices_from_files_show_literally() -> None:
+    # A broken config or a flow path can carry brackets and escapes: shown as written.
+    hostile = "config.yaml:1:1: [@click=app.quit]x[/] [red on red]y \x1b]2;TITLE\x07done"
+    app, _ = make_app(notices=[hostile])
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause(0.5)
+        text = " ".join(screen_text(app).split())
+        # The toast wraps its text, so look for the pieces.
+        assert "[@click=app.quit]x[/] [red on" in text and "red]y done" in text
+        assert "TITLE" not in text
+        assert app.is_running

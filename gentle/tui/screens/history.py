@@ -125,7 +125,7 @@ class HistoryScreen(Screen[None]):
         try:
             rows = list_sessions(self.app.context.store, limit=PAGE, offset=self._loaded)
         except StoreError as error:
-            self.notify(str(error), severity="error")
+            self.app.tell(str(error), severity="error")
             return
         table = self.query_one(DataTable)
         for row in rows:
