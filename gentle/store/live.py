@@ -178,7 +178,11 @@ class LiveSession:
         """Write everything kept in memory to ``path`` (atomically, 0600); StoreError kinds."""
         memory = open_memory_store()
         try:
-            sid = start_session(memory, self.flow, self.partners, started_at=self.started_at)
+            # The same id as in the notes file, so importing the copy later completes that
+            # session instead of adding a second one.
+            sid = start_session(
+                memory, self.flow, self.partners, started_at=self.started_at, session_id=self.session_id
+            )
             recorder = Recorder(memory, sid)
             for event in self.events:
                 recorder(event)

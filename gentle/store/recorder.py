@@ -18,7 +18,7 @@ from typing import Any, Callable, Mapping, get_args
 from gentle.engine import events as ev
 from gentle.store import summary
 from gentle.store.db import Store
-from gentle.store.errors import SessionNotFound, StoreError
+from gentle.store.errors import SessionNotFound
 from gentle.store.flowcopy import flow_from_json
 
 EVENT_TYPES: dict[str, type] = {cls.__name__: cls for cls in get_args(ev.Event)}
@@ -158,12 +158,8 @@ class Recorder:
 
     ``snapshot`` returns the runner's ``snapshot()``; pass it here or call :meth:`follow`
     once the runner exists (the runner needs its listener before it is built).
-
-    Nothing is lost when the store fails mid-session (full disk, damaged file): every
-    event and note is also kept in memory. With ``on_error`` set, the first StoreError
-    goes to it and recording carries on in memory only, so the session can go on and
-    :func:`gentle.store.rescue.rescue` can write it all to a file the user picks.
-    Without ``on_error`` the error is raised.
+    A StoreError (full disk, damaged file) is raised to the caller:
+    :class:`gentle.store.live.LiveSession` keeps the session in memory from then on.
     """
 
     def __init__(
@@ -171,33 +167,12 @@ class Recorder:
         store: Store,
         session_id: str,
         snapshot: Callable[[], Mapping[str, Any]] | None = None,
-        on_error: Callable[[StoreError], None] | None = None,
     ) -> None:
         self.store = store
         self.session_id = session_id
         self._snapshot = snapshot
-        self.on_error = on_error
-        self.failed: StoreError | None = None
         with store.read() as conn:
             self.facts = FlowFacts.of_session(conn, session_id)
-            self.row = dict(zip(_ROW, conn.execute(
-                f"SELECT {', '.join(_ROW)} FROM sessions WHERE id = ?", (session_id,)
-            ).fetchone()))  # fmt: skip
-            self.flow_body: str = conn.execute(
-                "SELECT body FROM flows WHERE hash = ?", (self.row["flow_hash"],)
-            ).fetchone()[0]
-            # A resumed session: what came before is part of the record kept in memory.
-            self.events: list[dict[str, Any]] = [
-                json.loads(body) for (body,) in conn.execute(
-                    "SELECT body FROM events WHERE session_id = ? ORDER BY seq", (session_id,)
-                )
-            ]  # fmt: skip
-            self.notes: list[dict[str, Any]] = [
-                {"step_id": n[0], "text": n[1], "at": n[2]} for n in conn.execute(
-                    "SELECT step_id, text, at FROM notes WHERE session_id = ? ORDER BY at, id",
-                    (session_id,),
-                )
-            ]  # fmt: skip
 
     def follow(self, runner: Any) -> "Recorder":
         """Take resume snapshots from ``runner`` from now on (saving one straight away)."""
@@ -206,58 +181,24 @@ class Recorder:
         return self
 
     def __call__(self, event: Any) -> None:
-        self.events.append(event_to_dict(event))
         snapshot = self._snapshot_json() if not isinstance(event, ev.Finished) else None
-
-        def write() -> None:
-            with self.store.write() as conn:
-                record_event(conn, self.session_id, event, self.facts)
-                if snapshot is not None:
-                    _save_snapshot(conn, self.session_id, snapshot)
-
-        self._attempt(write)
-
-    def note(self, text: str, step_id: str | None = None, at: float | None = None) -> None:
-        """A free note for this session (kept in memory too, like every event)."""
-        at = time.time() if at is None else at
-        self.notes.append({"step_id": step_id, "text": text, "at": at})
-        from gentle.store.sessions import add_note
-
-        self._attempt(lambda: add_note(self.store, self.session_id, text, step_id, at))
+        with self.store.write() as conn:
+            record_event(conn, self.session_id, event, self.facts)
+            if snapshot is not None:
+                _save_snapshot(conn, self.session_id, snapshot)
 
     def save_snapshot(self, snapshot: Mapping[str, Any] | None = None) -> None:
         """Store the resume point now (for changes that emit no event)."""
         body = json.dumps(snapshot, default=str) if snapshot is not None else self._snapshot_json()
         if body is None:
             return
-
-        def write() -> None:
-            with self.store.write() as conn:
-                _save_snapshot(conn, self.session_id, body)
-
-        self._attempt(write)
-
-    def snapshot_now(self) -> dict[str, Any] | None:
-        return json.loads(body) if (body := self._snapshot_json()) else None
-
-    def _attempt(self, write: Callable[[], None]) -> None:
-        if self.failed is not None:
-            return  # the store already failed: memory only from here on
-        try:
-            write()
-        except StoreError as error:
-            self.failed = error
-            if self.on_error is None:
-                raise
-            self.on_error(error)
+        with self.store.write() as conn:
+            _save_snapshot(conn, self.session_id, body)
 
     def _snapshot_json(self) -> str | None:
         if self._snapshot is None:
             return None
         return json.dumps(self._snapshot(), ensure_ascii=False, default=str)
-
-
-_ROW = ("flow_hash", "flow_id", "flow_title", "partner_a", "partner_b", "started_at", "source")
 
 
 def _save_snapshot(conn: sqlite3.Connection, session_id: str, body: str) -> None:
