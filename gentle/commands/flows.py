@@ -223,6 +223,7 @@ def walk_flow(
     partners: Optional[list[str]] = typer.Option(None, "--partner", metavar="NAME",
                                                  help="A partner's name; give it twice."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text."),
+    save: bool = typer.Option(False, "--save", help="Also keep the walk in your notes, as a completed session."),
 ) -> None:
     """Run a flow without the screen, with answers from a file, and print the path taken."""
     names = list(partners or [])
@@ -235,7 +236,10 @@ def walk_flow(
 
     couple = tuple(names + list(DEFAULT_PARTNERS[len(names):]))
     try:
-        result = walk(flow, answers, couple)
+        if save:
+            result = _walk_and_save(flow, answers, couple)
+        else:
+            result = walk(flow, answers, couple)
     except WalkError as exc:
         where = f" (at step {exc.step_id})" if exc.step_id else ""
         fail(f"{exc}{where}")
@@ -246,6 +250,28 @@ def walk_flow(
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
         return
     _print_walk(flow, result, couple)
+
+
+def _walk_and_save(flow: Any, answers: dict[str, Any], couple: tuple[str, ...]) -> Any:
+    """The walk, recorded in the notes store; store problems become one kind line."""
+    import sqlite3
+
+    from gentle.store.db import open_store
+    from gentle.store.errors import StoreError
+    from gentle.store.recorder import record_walk
+
+    try:
+        store = open_store()
+        try:
+            session_id, result = record_walk(store, flow, answers, couple)
+        finally:
+            store.close()
+    except StoreError as error:
+        fail(str(error))
+    except (sqlite3.Error, OSError) as error:
+        fail(f"gentle couldn't save the walk to its notes: {error}")
+    typer.echo(f"Saved as session {session_id[:8]} (see `gentle show {session_id[:8]}`).", err=True)
+    return result
 
 
 def _read_answers(path: Path) -> dict[str, Any]:

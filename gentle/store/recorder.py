@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-import time
 from typing import Any, Callable, Mapping, get_args
 
 from gentle.engine import events as ev
@@ -207,36 +206,17 @@ def _save_snapshot(conn: sqlite3.Connection, session_id: str, body: str) -> None
     )
 
 
-def record_walk(store: Store, flow: Any, partners: Any, walk_result: Any) -> str:
-    """Save a ``gentle flows walk`` as a completed session (source ``walk``); return its id.
+def record_walk(
+    store: Store, flow: Any, answers: Mapping[str, Any], partners: Any
+) -> tuple[str, Any]:
+    """Walk ``flow`` with ``answers`` and save it as a completed session (source ``walk``).
 
-    The walk's steps and answers are fed, as engine events, through the same Recorder the
-    TUI uses, in the order the runner emitted them.
+    The walk's runner reports to the same Recorder the TUI's sessions use, so a saved walk
+    is recorded exactly as a couple's session would be. Returns (session id, WalkResult).
     """
+    from gentle.engine.walk import walk
     from gentle.store.sessions import start_session
 
-    answers = list(walk_result.answers)
-    start = answers[0].at if answers else time.time()
-    session_id = start_session(store, flow, partners, started_at=start, source="walk")
-    record = Recorder(store, session_id)
-    t = start
-    i = 0
-    for step_id in walk_result.path:
-        step = flow.step(step_id)
-        record(ev.StepEntered(step_id, t))
-        is_break = getattr(step, "is_break", False)
-        if is_break:
-            record(ev.BreakStarted(None, step.seconds, t + step.seconds, t, step_id))
-        while i < len(answers) and answers[i].step_id == step_id:
-            a = answers[i]
-            t = max(t, a.at)
-            record(ev.AnswerGiven(a.step_id, a.partner, a.value, a.at, a.defaulted))
-            if step.kind == "timer" and isinstance(a.value, dict):
-                spent = float(a.value.get("seconds", 0.0))
-                how = a.value.get("ended", "finished")
-                record(ev.TimerEnded(step_id, spent, how, a.at))
-                if is_break:
-                    record(ev.BreakEnded(spent, "finished" if how == "finished" else "early", a.at))
-            i += 1
-    record(ev.Finished(t))
-    return session_id
+    session_id = start_session(store, flow, partners, source="walk")
+    result = walk(flow, answers, partners, on_event=Recorder(store, session_id))
+    return session_id, result

@@ -282,3 +282,21 @@ def test_validating_a_thousand_small_files_takes_under_two_seconds(tmp_path: Pat
     spent = time.process_time() - started
     assert all(flow is not None and not problems for flow, problems in results)
     assert spent < 2.0, f"{spent:.2f} s"
+
+
+def test_walk_save_keeps_a_completed_session_in_the_notes(home: Path, tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("check-in: [8, 3]\ncheck-again: [2, 1]\n", encoding="utf-8")
+    done = gentle(home, "flows", "walk", "pause-and-breathe", "--answers", str(answers),
+                  "--partner", "Sam", "--partner", "Alex", "--save")
+    assert done.returncode == 0, done.stderr
+    assert "Saved as session" in done.stderr
+    listed = json.loads(gentle(home, "history", "--json").stdout)
+    assert len(listed) == 1
+    [row] = listed
+    assert row["flow_id"] == "pause-and-breathe" and row["outcome"] == "completed"
+    shown = gentle(home, "show", row["id"]).stdout
+    assert "Sam: 8 of 10" in shown and "Alex: 3 of 10" in shown and "A proper break" in shown
+    # Without --save nothing is kept.
+    gentle(home, "flows", "walk", "pause-and-breathe", "--answers", str(answers))
+    assert len(json.loads(gentle(home, "history", "--json").stdout)) == 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from gentle.engine.runner import Runner
-from gentle.engine.walk import walk
 from gentle.store.history import list_sessions, session_detail
 from gentle.store.recorder import Recorder, record_walk
 from gentle.store.sessions import add_note, load_resume, mark_abandoned, resumable_ids
@@ -128,8 +127,9 @@ def test_resume_after_the_first_partner_answered_asks_the_second(store) -> None:
 
 def test_a_walk_is_saved_through_the_recorder(store) -> None:
     flow = calm_flow()
-    result = walk(flow, {"before": [9, 8], "feel": ["I feel a", "I feel b"], "after": [2, 3]})
-    sid = record_walk(store, flow, ("Sam", "Alex"), result)
+    sid, result = record_walk(
+        store, flow, {"before": [9, 8], "feel": ["I feel a", "I feel b"], "after": [2, 3]}, ("Sam", "Alex")
+    )
     [row] = list_sessions(store)
     assert (row.id, row.source, row.outcome) == (sid, "walk", "completed")
     assert row.distress == ((9, 2), (8, 3))
