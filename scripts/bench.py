@@ -35,7 +35,7 @@ def plan(quick: bool, runs: int | None) -> dict:
             "stall_after": 3.0, "countdown": 60.0}
 
 
-def measure(section: str, p: dict, env: dict, home) -> list[Figure]:
+def measure(section: str, p: dict, env: dict) -> list[Figure]:
     from benchlib import startup, store_scale, timer_accuracy, validate_scale
 
     if section == "cli":
@@ -117,7 +117,7 @@ def main() -> int:
         sections = [s for s in sections if s not in NEEDS_TMUX]
     for section in sections:
         try:
-            figures.extend(measure(section, p, env, home))
+            figures.extend(measure(section, p, env))
         except Exception as error:  # one broken figure must not hide the others
             failures.append(f"{section}: {type(error).__name__}: {error}")
         if not args.json:

@@ -27,7 +27,8 @@ FIGURES = RATIO_FIGURES | {
 
 @pytest.mark.slow
 @pytest.mark.e2e
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed, so the terminal figures cannot be measured")
+@pytest.mark.skipif(shutil.which("tmux") is None,
+                    reason="tmux is not installed, so the terminal figures cannot be measured")
 def test_quick_bench_reports_every_figure_as_a_number() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GENTLE_")}
     done = subprocess.run([str(ROOT / "scripts" / "bench"), "--quick", "--json"], cwd=ROOT, env=env,

@@ -73,7 +73,8 @@ def cpu_figures(env: dict, window: float, with_baseline: bool) -> list[Figure]:
             tmux.close(pane)
         for key, label, flow, marker, goal in (
             ("cpu_countdown", "TUI CPU on the cool-down countdown", "countdown.yaml", "Cool-down", 2.0),
-            ("cpu_breathing", "TUI CPU during the breathing animation", "breathing.yaml", "Slow breathing", 10.0),
+            ("cpu_breathing", "TUI CPU during the breathing animation", "breathing.yaml",
+             "Slow breathing", 10.0),
         ):
             _, pane, pid = wait_for_text(tmux, gentle_start(str(BENCH_FLOWS / flow)), marker)
             time.sleep(1.0)  # start-up work is over; measure the steady state

@@ -83,7 +83,7 @@ def analyse(start: float, deadline: float, samples: list[tuple[float, str]],
             recovered_at = recovered_at or t
         errors.append(error)
     # A change of the shown value to D should happen when the true time crosses D.
-    lags = [t1 - (deadline - b) for (_, a), (t1, b) in zip(points, points[1:]) if b != a]
+    lags = [t1 - (deadline - b) for (_, a), (t1, b) in zip(points, points[1:], strict=False) if b != a]
     third = max(1, len(lags) // 3)
     drift = statistics.mean(lags[-third:]) - statistics.mean(lags[:third]) if lags else 0.0
     return {
@@ -147,7 +147,8 @@ def terminal_figure(env: dict, length: float) -> Figure:
     expected = time.strftime("%H:%M", time.localtime(deadline))
     figure = judge("timer_real", f"timer shown vs true, real {length:g} s countdown (tmux)", result,
                    f"SIGSTOP for {STALL:g} s at {length / 3:.0f} s")
-    figure.note += f"; 'Come back at {come_back}' ({'right' if come_back == expected else 'expected ' + expected})"
+    verdict = "right" if come_back == expected else f"expected {expected}"
+    figure.note += f"; 'Come back at {come_back}' ({verdict})"
     figure.met = bool(figure.met and come_back == expected)
     return figure
 
