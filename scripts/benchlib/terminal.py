@@ -35,6 +35,7 @@ class Tmux:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             env=env, text=True, encoding="utf-8", errors="replace", bufsize=1,
         )
+        self.socket_path = self.run("display-message", "-p", "#{socket_path}").strip()
 
     def _argv(self, *args: str) -> list[str]:
         return ["tmux", "-L", self.socket, "-f", "/dev/null", *args]
@@ -82,6 +83,8 @@ class Tmux:
     def stop(self) -> None:
         subprocess.run(self._argv("kill-server"), env=self.env, capture_output=True, check=False)
         self.client.wait(timeout=10)
+        if self.socket_path:  # tmux leaves its socket file behind after kill-server
+            Path(self.socket_path).unlink(missing_ok=True)
 
     def __enter__(self) -> "Tmux":
         return self
