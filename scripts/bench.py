@@ -98,9 +98,11 @@ def main() -> int:
     if args.imports:
         from benchlib import imports
 
-        env = common.bench_env(common.make_home())
+        home = common.make_home()
+        env = common.bench_env(home)
         common.precompile(env)
         imports.print_imports(imports.import_table(env, p["runs"]))
+        shutil.rmtree(home, ignore_errors=True)
         return 0
     sections = [s for s in SECTIONS if s in args.only] or list(SECTIONS)
     started = time.perf_counter()
