@@ -1,3 +1,3 @@
-from gentle.cli import main
+from gentle.launch import main
 
 main()

@@ -1,8 +1,9 @@
 """Commands that open a screen: bare ``gentle`` (home) and ``gentle start FLOW``.
 
 Textual is imported inside the functions only, so the rest of the CLI starts fast
-and never pulls it in. Everything the app needs from outside (config, flows, the
-notes store, the clock) is gathered here into an ``AppContext``.
+and never pulls it in. What the app needs from outside (config, flows, the notes
+store, the clock) is gathered by :mod:`gentle.commands.app_context`, which the fast
+entry point (``gentle/launch.py``) uses too, without typer.
 """
 
 from __future__ import annotations
@@ -11,8 +12,14 @@ from typing import TYPE_CHECKING, Any, List, Optional
 
 import typer
 
+from gentle.commands.app_context import BadNames, build_context, load_flow_ref, partner_names
+
 if TYPE_CHECKING:
     from gentle.tui.context import AppContext
+
+__all__ = ["build_context", "open_home", "register"]
+
+_load_flow = load_flow_ref  # the name `gentle demo` imports
 
 
 def register(app: typer.Typer) -> None:
@@ -41,102 +48,14 @@ def open_home() -> None:
 
 
 def _partner_names(given: list[str]) -> tuple[str, str] | None:
-    if not given:
-        return None
-    from gentle.config.values import Invalid, check_partner_name
-    from gentle.tui.context import DEFAULT_PARTNERS
-
-    if len(given) > 2:
-        typer.echo("gentle: give --partner at most twice, one name for each of you.", err=True)
-        raise typer.Exit(2)
     try:
-        names = [check_partner_name(name) for name in given]
-    except Invalid as error:
-        typer.echo(f"gentle: {error.message}", err=True)
+        return partner_names(given)
+    except BadNames as error:
+        typer.echo(f"gentle: {error}", err=True)
         raise typer.Exit(2) from None
-    first = names[0]
-    second = names[1] if len(names) > 1 else DEFAULT_PARTNERS[1]
-    if first.casefold() == second.casefold():
-        typer.echo("gentle: the two partners need different names.", err=True)
-        raise typer.Exit(2)
-    return first, second
 
 
 def _run(context: "AppContext", **options: Any) -> None:
-    from gentle.tui.app import GentleApp
-    from gentle.tui.running import run_app
+    from gentle.commands.app_context import run_screen
 
-    raise typer.Exit(run_app(GentleApp(context, **options)))
-
-
-def build_context(clock: Any = None) -> "AppContext":
-    """Config, flows and the notes store, ready for the app. Problems become notices."""
-    from gentle.commands.session_services import start_runner, wire_sessions
-    from gentle.config import load_settings, update_config
-    from gentle.config.settings import DEFAULTS
-    from gentle.engine.clock import SystemClock
-    from gentle.flows.catalogue import Catalogue
-    from gentle.tui.context import AppContext
-
-    # Key ids are checked by the app after its first frame (that check imports every screen).
-    loaded = load_settings()
-    config = loaded.config
-    notices = [str(problem) for problem in loaded.problems]
-    catalogue = Catalogue(extra=config.flows_dirs)
-    clock = clock or SystemClock()
-    store_problems: list[str] = []
-    store = _open_store(notices, store_problems)
-
-    context = AppContext(
-        clock=clock,
-        flows=catalogue.entries,
-        load_flow=lambda ref: _load_flow(catalogue, ref),
-        start_runner=lambda flow, partners, relay: start_runner(context, flow, partners, relay),
-        theme=config.theme,
-        reduced_motion=config.reduced_motion,
-        bell=config.bell,
-        keymap=config.keymap(),
-        keeps_sessions=store is not None,
-        notices=tuple(notices),
-    )
-    names_given = loaded.origins.get("partners", "default") != "default"
-    context.partners = config.partners if names_given else None
-    context.names_asked = names_given
-
-    def remember(names: tuple[str, str] | None) -> None:
-        # Skipping is remembered too (the default names are written), so we never nag.
-        try:
-            update_config(partners=names or context.partners or DEFAULTS.partners)
-        except Exception as error:  # an unwritable config folder must not stop a session
-            context.warn(f"Your names could not be saved: {error}")
-
-    context.remember_partners = remember
-    wire_sessions(context, config, store, store_problems[0] if store_problems else None)
-    return context
-
-
-def _load_flow(catalogue: Any, ref: str) -> Any:
-    """A flow by id, or straight from a file when ``ref`` names one (``gentle start my.yaml``)."""
-    from pathlib import Path
-
-    if ref.endswith((".yaml", ".yml")) or "/" in ref:
-        path = Path(ref).expanduser()
-        if not path.is_file():
-            raise FileNotFoundError(f"there is no flow file at {path}")
-        return catalogue.load_path(path)
-    return catalogue.load(ref)
-
-
-def _open_store(notices: list[str], problems: list[str]) -> Any:
-    from gentle.store.db import open_store
-    from gentle.store.errors import StoreError
-
-    try:
-        return open_store()
-    except StoreError as error:
-        problems.append(str(error))
-        notices.append(
-            f"{error} Sessions won't be saved this time; answers are kept while gentle is "
-            "open, and Ctrl+R in a session saves a copy to a file."
-        )
-        return None
+    raise typer.Exit(run_screen(context, **options))
