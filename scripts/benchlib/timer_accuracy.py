@@ -69,10 +69,10 @@ def analyse(start: float, deadline: float, samples: list[tuple[float, str]],
     """Errors, recovery after the stall, and how lag changes over the run (wall times in)."""
     if abs(deadline - start - BREAK_SECONDS) > 0.01:
         raise RuntimeError(f"the recorded deadline is {deadline - start:.3f} s after the start")
-    shown = [(t, seconds_of(face)) for t, face in samples if face]
+    looks = [(t, seconds_of(face)) for t, face in samples if face]
     # A look taken a hair before the recorded start (the read and the commit race by a few
     # ms under load) says nothing about accuracy: leave it out, and say how many.
-    points = [(t, s) for t, s in shown if t >= start]
+    points = [(t, s) for t, s in looks if t >= start]
     if not points:
         raise RuntimeError("the countdown never showed after the store says it started")
     stall_end = None if stall_start is None else stall_start + STALL
@@ -97,7 +97,7 @@ def analyse(start: float, deadline: float, samples: list[tuple[float, str]],
         "changes": len(lags),
         "samples": len(points),
         "first_shown": points[0][0] - start,
-        "early": len(shown) - len(points),
+        "early": len(looks) - len(points),
     }
 
 
