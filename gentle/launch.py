@@ -54,7 +54,7 @@ def build_launch(args: Sequence[str]) -> dict[str, Any] | None:
     None also when something is wrong (bad names, a flow that does not load): the typer
     CLI then says so in its own words. Nothing here prints.
     """
-    if any(key.endswith("_COMPLETE") for key in os.environ):
+    if any(key.startswith("_") and key.endswith("_COMPLETE") for key in os.environ):
         return None  # a shell-completion request: typer answers those
     launch = read_launch(args)
     if launch is None:
