@@ -1,6 +1,6 @@
 """What the app is given from outside: clock, flows, settings, and how to start a session.
 
-The command module (``gentle/commands/screens.py``) builds one of these from config,
+``gentle/commands/app_context.py`` builds one of these from config,
 the catalogue and the store; tests build one with a ``FakeClock`` and a temporary
 ``GENTLE_HOME``. Screens read it through ``app.context`` and never reach for globals.
 """
