@@ -14,7 +14,7 @@ import subprocess
 from benchlib.common import PYTHON
 
 # What `gentle start FLOW` imports before its first frame (the rest waits until after it).
-TUI_START = ("gentle.cli", "gentle.commands.screens", "gentle.config", "gentle.flows.catalogue",
+TUI_START = ("gentle.launch", "gentle.commands.app_context", "gentle.config", "gentle.flows.catalogue",
              "gentle.flows.loader", "gentle.store.db", "gentle.tui.app",
              "gentle.tui.screens.opening", "textual.drivers.linux_driver")
 CLI_ONLY = ("gentle.cli",)
