@@ -45,7 +45,9 @@ async def stall(before: float, stall_s: float, after: float) -> dict:
         return str(digits.first().value) if digits else ""
 
     async with app.run_test(size=(80, 24)):
-        await until(lambda: shown() != "")
+        # The opening frame shows the countdown before the session (and the break's
+        # recorded start) exists; sample the real session screen only.
+        await until(lambda: type(app.screen).__name__ == "SessionScreen" and shown() != "")
         stall_at = time.time() + before
         stalled = None
         while time.time() < stall_at + stall_s + after:
