@@ -27,6 +27,7 @@ FIGURES = RATIO_FIGURES | {
 
 @pytest.mark.slow
 @pytest.mark.e2e
+@pytest.mark.serial
 @pytest.mark.skipif(shutil.which("tmux") is None,
                     reason="tmux is not installed, so the terminal figures cannot be measured")
 def test_quick_bench_reports_every_figure_as_a_number() -> None:

@@ -13,6 +13,7 @@ DRIVER = Path(__file__).with_name("tmux_drive.py")
 
 
 @pytest.mark.e2e
+@pytest.mark.serial
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed, so there is no terminal to drive")
 def test_pause_and_breathe_in_tmux() -> None:
     done = subprocess.run([sys.executable, str(DRIVER)], capture_output=True, text=True, timeout=240)
