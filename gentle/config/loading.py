@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -21,9 +21,10 @@ from gentle.config import values
 from gentle.config import yamlnodes as yn
 from gentle.config.problems import ConfigProblem
 from gentle.config.settings import DEFAULTS, FIELD_NAMES, Config, Origin, describe
+from gentle.records import record
 
 
-@dataclass(frozen=True)
+@record
 class LoadedConfig:
     """The settings in force, where each came from, and what was wrong on the way."""
 

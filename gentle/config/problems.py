@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
+from gentle.records import record
 
-@dataclass(frozen=True)
+
+@record
 class ConfigProblem:
     """One problem in config.yaml, resources.yaml or a GENTLE_* environment variable.
 

@@ -6,10 +6,12 @@ keeps the list in step with ``textual.theme.BUILTIN_THEMES``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, Mapping
+
+from gentle.records import record
 
 # gentle's own themes (defined by the TUI) and textual's built-in ones.
 GENTLE_THEMES: tuple[str, ...] = ("gentle", "gentle-high-contrast")
@@ -51,7 +53,7 @@ NAME_MAX = 40
 Origin = Literal["default", "file", "environment"]
 
 
-@dataclass(frozen=True)
+@record
 class Config:
     """Everything a person can set in ``config.yaml`` (see ``gentle config``)."""
 

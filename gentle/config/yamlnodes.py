@@ -9,7 +9,6 @@ Shared by config.yaml and resources.yaml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -21,6 +20,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 from gentle.config.problems import ConfigProblem
+from gentle.records import record
 
 MAX_BYTES = 256 * 1024
 STR = "tag:yaml.org,2002:str"
@@ -46,7 +46,7 @@ class BadNode(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
+@record
 class Document:
     """A parsed file: its top-level node (None when empty) or the problem that stopped it."""
 

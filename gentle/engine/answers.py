@@ -7,10 +7,8 @@ programming error in the caller (the TUI only offers valid choices), so it raise
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from gentle.flows.names import template_pieces
 from gentle.flows.model import (
     ASKING_KINDS,
     ChecklistStep,
@@ -19,9 +17,11 @@ from gentle.flows.model import (
     Step,
     WriteStep,
 )
+from gentle.flows.names import template_pieces
+from gentle.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Answer:
     step_id: str
     partner: int | None  # 0 or 1, or None for a `together` answer / a step nobody is asked

@@ -7,10 +7,11 @@ app), and afterwards returns exactly to where the couple was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from gentle.engine.countdown import Countdown
+from gentle.records import record
 
 # Physiological calming takes at least 20 minutes (Gottman); a day is the longest
 # pause that still means "we'll come back to this".
@@ -18,7 +19,7 @@ MIN_BREAK_SECONDS = 20 * 60.0
 MAX_BREAK_SECONDS = 24 * 3600.0
 
 
-@dataclass(frozen=True)
+@record
 class BreakState:
     called_by: int | None  # partner index; None when a flow step or the app started it
     countdown: Countdown

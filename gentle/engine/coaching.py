@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from gentle.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Hint:
     """One gentle suggestion about ``text[span[0]:span[1]]``."""
 
@@ -87,7 +88,7 @@ def _not_alone(text: str, start: int, end: int) -> bool:
     return not (alone_before and alone_after)
 
 
-@dataclass(frozen=True)
+@record
 class _Rule:
     pattern: str
     regex: re.Pattern[str]

@@ -8,8 +8,10 @@ the seconds left and forgets the deadline; resuming sets a fresh deadline from t
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
+
+from gentle.records import record
 
 
 def _number(data: dict[str, Any], key: str, *, optional: bool = False) -> float | None:
@@ -21,7 +23,7 @@ def _number(data: dict[str, Any], key: str, *, optional: bool = False) -> float 
     return float(value)
 
 
-@dataclass(frozen=True)
+@record
 class Countdown:
     """Seconds left until a deadline, frozen while paused.
 
@@ -89,7 +91,7 @@ class Countdown:
         return cls(total=total, left=left, deadline=deadline)
 
 
-@dataclass(frozen=True)
+@record
 class Stopwatch:
     """Elapsed seconds, not counting pauses."""
 

@@ -6,17 +6,18 @@ Events are plain frozen data so a listener can persist them without knowing the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal, Union
 
+from gentle.records import record
 
-@dataclass(frozen=True)
+
+@record
 class StepEntered:
     step_id: str
     at: float
 
 
-@dataclass(frozen=True)
+@record
 class AnswerGiven:
     step_id: str
     partner: int | None  # 0, 1, or None for a shared ("together") answer
@@ -25,7 +26,7 @@ class AnswerGiven:
     defaulted: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class AnswerWithdrawn:
     """Back was pressed: this answer no longer counts (a later AnswerGiven may replace it)."""
 
@@ -34,13 +35,13 @@ class AnswerWithdrawn:
     at: float
 
 
-@dataclass(frozen=True)
+@record
 class StepSkipped:
     step_id: str
     at: float
 
 
-@dataclass(frozen=True)
+@record
 class TimerEnded:
     step_id: str
     seconds: float  # time actually spent, pauses excluded
@@ -48,7 +49,7 @@ class TimerEnded:
     at: float
 
 
-@dataclass(frozen=True)
+@record
 class TurnTaken:
     """One speaker/listener exchange in a turns step was confirmed ("I felt heard").
 
@@ -61,7 +62,7 @@ class TurnTaken:
     at: float
 
 
-@dataclass(frozen=True)
+@record
 class BreakStarted:
     called_by: int | None  # partner index, or None when a flow step started it
     seconds: float
@@ -70,24 +71,24 @@ class BreakStarted:
     step_id: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class BreakEnded:
     seconds: float  # time actually spent
     how: Literal["finished", "early"]
     at: float
 
 
-@dataclass(frozen=True)
+@record
 class Paused:
     at: float
 
 
-@dataclass(frozen=True)
+@record
 class Resumed:
     at: float
 
 
-@dataclass(frozen=True)
+@record
 class Finished:
     at: float
 

@@ -12,10 +12,10 @@ stall) and always show the right phase. Length:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from gentle.flows.model import BreatheStep, Phase
 from gentle.flows.patterns import cycle_seconds
+from gentle.records import record
 
 # How full the lungs are after an ``in`` that is followed by a ``top-up`` (the
 # physiological sigh): the top-up fills the rest.
@@ -23,7 +23,7 @@ _BEFORE_TOP_UP = 0.8
 _EPSILON = 1e-9
 
 
-@dataclass(frozen=True)
+@record
 class PacerState:
     phase: Phase
     phase_index: int  # index into the step's phases

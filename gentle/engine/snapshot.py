@@ -12,21 +12,21 @@ What survives a restart, and how:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
-
-from gentle.flows.model import BreatheStep, Flow, Step, TimerStep, TurnsStep
 
 from gentle.engine import turns
 from gentle.engine.answers import Answer
 from gentle.engine.breaks import BreakState
 from gentle.engine.countdown import Countdown, Stopwatch
 from gentle.engine.turns import TurnState
+from gentle.flows.model import BreatheStep, Flow, Step, TimerStep, TurnsStep
+from gentle.records import record
 
 SNAPSHOT_VERSION = 1
 
 
-@dataclass(frozen=True)
+@record
 class Visit:
     """A step the couple left, for back(): where its answers start in the answer list,
     and whether it was completed (rather than skipped or jumped away from)."""
@@ -36,7 +36,7 @@ class Visit:
     complete: bool
 
 
-@dataclass
+@record(frozen=False)
 class SessionState:
     """The runner's mutable state, kept in one place so it can be saved whole."""
 

@@ -18,17 +18,17 @@ An exchange (the stored answer is a list of them):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, Literal
 
-from gentle.flows.model import TurnsStep
-
 from gentle.engine.countdown import Countdown
+from gentle.flows.model import TurnsStep
+from gentle.records import record
 
 TurnPhase = Literal["speaking", "mirroring", "checking"]
 
 
-@dataclass(frozen=True)
+@record
 class TurnState:
     round: int  # 1-based
     rounds: int

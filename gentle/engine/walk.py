@@ -18,9 +18,14 @@ import difflib
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from gentle.engine import events as ev
+from gentle.engine.answers import Answer, default_value
+from gentle.engine.clock import Clock, FakeClock
+from gentle.engine.pacer import total_seconds
+from gentle.engine.runner import DEFAULT_PARTNERS, Runner
+from gentle.engine.turns import default_exchanges
 from gentle.flows.model import (
     BreatheStep,
     ChecklistStep,
@@ -30,13 +35,7 @@ from gentle.flows.model import (
     TimerStep,
     TurnsStep,
 )
-
-from gentle.engine import events as ev
-from gentle.engine.answers import Answer, default_value
-from gentle.engine.clock import Clock, FakeClock
-from gentle.engine.pacer import total_seconds
-from gentle.engine.turns import default_exchanges
-from gentle.engine.runner import DEFAULT_PARTNERS, Runner
+from gentle.records import record
 
 # A walk that reaches one step this often is going round in circles.
 MAX_VISITS = 100
@@ -50,7 +49,7 @@ class WalkError(ValueError):
         self.step_id = step_id
 
 
-@dataclass(frozen=True)
+@record
 class WalkResult:
     path: list[str]  # step ids in the order they were entered (repeats included)
     answers: list[Answer]

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from gentle.records import record
 
 if TYPE_CHECKING:  # the models cost ~30 ms to import; `flows list` never needs them
     from gentle.flows.model import Flow, Problem
@@ -23,7 +24,7 @@ USER = "user"
 _TOP_LINE = re.compile(r"^(id|title|minutes):[ \t]*(.*?)[ \t]*$")
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     id: str
     title: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
@@ -12,13 +12,14 @@ from gentle.flows.report import Report
 from gentle.flows.routes import Pending
 from gentle.flows.steps import ID, StepContext, StepDraft, convert_step
 from gentle.flows.wordlists import BUILTIN_LISTS
+from gentle.records import record
 
 TOP_KEYS = ("id", "title", "summary", "steps", "minutes", "tags", "sources",
             "distress_threshold", "lists")
 MAX_MINUTES = 24 * 60
 
 
-@dataclass
+@record(frozen=False)
 class FlowDraft:
     id: str
     title: str

@@ -1,6 +1,6 @@
 """Typed, immutable models of a flow, as produced by the loader.
 
-Every model is a frozen dataclass. The loader is the only place that builds them
+Every model is a frozen dataclass (a :func:`~gentle.records.record`). The loader is the only place that builds them
 from YAML; the engine, the TUI and the store only read them. Text fields hold
 author text exactly as written (placeholders such as ``{partner}`` are filled in
 by :mod:`gentle.flows.names` at display time, never evaluated).
@@ -8,8 +8,9 @@ by :mod:`gentle.flows.names` at display time, never evaluated).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal, Union
+
+from gentle.records import record
 
 # Who answers a step.
 #   each     - both partners, one after the other (partner 1 first)
@@ -27,13 +28,13 @@ PHASE_KINDS: tuple[str, ...] = ("in", "top-up", "hold", "out", "rest")
 END = "end"  # the route target that finishes the flow
 
 
-@dataclass(frozen=True)
+@record
 class Phase:
     do: PhaseKind
     seconds: float
 
 
-@dataclass(frozen=True)
+@record
 class Condition:
     """A declarative test of earlier answers; never evaluated as Python.
 
@@ -56,7 +57,7 @@ class Condition:
     none_of: tuple["Condition", ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Route:
     """Go to ``go`` (a step id or ``end``) when ``when`` holds (or always, if None)."""
 
@@ -64,7 +65,7 @@ class Route:
     when: Condition | None = None
 
 
-@dataclass(frozen=True)
+@record
 class StepBase:
     id: str
     title: str | None = None
@@ -75,13 +76,13 @@ class StepBase:
     section: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class SayStep(StepBase):
     kind: Literal["say"] = "say"
     text: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class BreatheStep(StepBase):
     kind: Literal["breathe"] = "breathe"
     pattern: str | None = None  # the named pattern, if one was used
@@ -91,7 +92,7 @@ class BreatheStep(StepBase):
     text: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class TimerStep(StepBase):
     kind: Literal["timer"] = "timer"
     seconds: float = 0.0
@@ -101,7 +102,7 @@ class TimerStep(StepBase):
     is_break: bool = False  # a cool-down break (Gottman): at least 20 minutes
 
 
-@dataclass(frozen=True)
+@record
 class RateStep(StepBase):
     kind: Literal["rate"] = "rate"
     ask: str = ""
@@ -112,14 +113,14 @@ class RateStep(StepBase):
     measures: Literal["distress", "closeness", "other"] = "other"
 
 
-@dataclass(frozen=True)
+@record
 class Blank:
     name: str
     hint: str | None = None
     suggestions: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class WriteStep(StepBase):
     kind: Literal["write"] = "write"
     ask: str = ""
@@ -130,7 +131,7 @@ class WriteStep(StepBase):
     optional: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class ChooseStep(StepBase):
     kind: Literal["choose"] = "choose"
     ask: str = ""
@@ -139,7 +140,7 @@ class ChooseStep(StepBase):
     many: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class ChecklistStep(StepBase):
     kind: Literal["checklist"] = "checklist"
     ask: str = ""
@@ -147,7 +148,7 @@ class ChecklistStep(StepBase):
     items: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class TurnsStep(StepBase):
     kind: Literal["turns"] = "turns"
     rounds: int = 1  # in one round each partner has the floor once
@@ -178,7 +179,7 @@ STEP_KINDS: tuple[str, ...] = (
 ASKING_KINDS: frozenset[str] = frozenset({"rate", "write", "choose", "checklist"})
 
 
-@dataclass(frozen=True)
+@record
 class Flow:
     id: str
     title: str
@@ -204,7 +205,7 @@ class Flow:
         raise KeyError(step_id)
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One thing wrong (or worth a warning) in a flow file, with its position."""
 

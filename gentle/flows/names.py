@@ -9,7 +9,8 @@ substitution: a partner called ``{other}`` stays ``{other}``, and nothing is eva
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from gentle.records import record
 
 # {word}, or an escaped brace. Escapes come first so "{{partner}}" is literal text.
 _TOKEN = re.compile(r"\{\{|\}\}|\{([A-Za-z][A-Za-z0-9_-]*)\}")
@@ -20,7 +21,7 @@ TURN_NAMES: frozenset[str] = frozenset({"speaker", "listener"})
 ALL_NAMES: frozenset[str] = BASE_NAMES | ONE_PARTNER_NAMES | TURN_NAMES
 
 
-@dataclass(frozen=True)
+@record
 class Placeholder:
     name: str
     offset: int  # index of the opening brace in the text
@@ -78,7 +79,7 @@ def fill(
     return _TOKEN.sub(replace, text)
 
 
-@dataclass(frozen=True)
+@record
 class Slot:
     """A blank in a write template (``{feeling}``), to be filled by a partner."""
 

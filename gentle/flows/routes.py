@@ -9,14 +9,23 @@ step's scale, so a route cannot silently never fire.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from gentle.flows.fields import Fields, read_list, read_text
-from gentle.flows.model import END, ChecklistStep, ChooseStep, Condition, RateStep, Route, Step
+from gentle.flows.model import (
+    END,
+    ChecklistStep,
+    ChooseStep,
+    Condition,
+    RateStep,
+    Route,
+    Step,
+)
 from gentle.flows.report import Report
 from gentle.flows.suggest import did_you_mean
+from gentle.records import record
 
 # A step id, possibly of an included step: "breathe" or "calm.breathe".
 REF = re.compile(r"[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)*")
@@ -28,7 +37,7 @@ _SYNONYMS = {"and": "all", "or": "any", "not": "none", "if": "when", "goto": "go
 WHO_IN_CONDITION = ("either", "both", "first", "second")
 
 
-@dataclass
+@record(frozen=False)
 class Leaf:
     cond: Condition
     node: Node  # the condition mapping
@@ -36,7 +45,7 @@ class Leaf:
     test_node: Node
 
 
-@dataclass
+@record(frozen=False)
 class Pending:
     """What can only be checked once every step (and every include) is known."""
 

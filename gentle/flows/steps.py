@@ -8,7 +8,7 @@ can run too and the author sees every problem in one go.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Callable
 
 from yaml.nodes import MappingNode, Node
@@ -19,6 +19,7 @@ from gentle.flows.model import END, SayStep, Step
 from gentle.flows.report import Report
 from gentle.flows.routes import Pending, parse_next
 from gentle.flows.suggest import did_you_mean, one_of
+from gentle.records import record
 
 ID = re.compile(r"[a-z][a-z0-9-]*")
 COMMON_KEYS = ("kind", "id", "title", "facilitator", "help", "next")
@@ -37,14 +38,14 @@ KIND_KEYS: dict[str, tuple[str, ...]] = {
 INCLUDE_KEYS = ("kind", "id", "flow", "title", "facilitator", "help")
 
 
-@dataclass
+@record(frozen=False)
 class StepContext:
     report: Report
     pending: Pending
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-@dataclass
+@record(frozen=False)
 class StepDraft:
     """One entry of `steps:` as read: a model, or an include still to be inlined."""
 
@@ -58,7 +59,7 @@ class StepDraft:
     broken: bool = False  # errors inside: skip checks that depend on its contents
 
 
-@dataclass
+@record(frozen=False)
 class Common:
     """The fields every step kind shares, plus what its own reader needs."""
 

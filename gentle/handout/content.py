@@ -8,7 +8,6 @@ handout is for clients.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
 
 from gentle.flows.model import (
@@ -25,13 +24,14 @@ from gentle.flows.model import (
 )
 from gentle.handout import wording as w
 from gentle.handout.routing import RouteWords, distress_offer
+from gentle.records import record
 from gentle.safety import CountryResources, Notice, load_notice, resources_for
 from gentle.text import clean_line
 
 BlockKind = Literal["text", "timing", "list", "checklist", "template", "words", "note", "routes"]
 
 
-@dataclass(frozen=True)
+@record
 class Block:
     kind: BlockKind
     text: str = ""
@@ -40,7 +40,7 @@ class Block:
     runs: tuple[tuple[str, bool], ...] = ()  # template: (text, is_blank)
 
 
-@dataclass(frozen=True)
+@record
 class HandoutStep:
     number: int
     title: str
@@ -48,13 +48,13 @@ class HandoutStep:
     blocks: tuple[Block, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     title: str | None  # the included flow's title, or None for the flow's own steps
     steps: tuple[HandoutStep, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Handout:
     flow_id: str
     title: str

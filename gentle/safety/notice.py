@@ -7,12 +7,13 @@ follow the note come from :mod:`gentle.safety.resources`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as package_files
 
+from gentle.records import record
 
-@dataclass(frozen=True)
+
+@record
 class Notice:
     title: str
     paragraphs: tuple[str, ...]

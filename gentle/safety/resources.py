@@ -11,7 +11,7 @@ is used. A country with no entry at all falls back to the international director
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources as package_files
 from pathlib import Path
@@ -23,6 +23,7 @@ from gentle.config import yamlnodes as yn
 from gentle.config.problems import ConfigProblem
 from gentle.config.settings import COUNTRY_ALIASES
 from gentle.config.values import did_you_mean
+from gentle.records import record
 from gentle.text import clean_line
 
 INTERNATIONAL = "international"
@@ -30,7 +31,7 @@ _CODE = re.compile(r"[a-z]{2}|international")
 _URL = re.compile(r"https?://[^\s]+")
 
 
-@dataclass(frozen=True)
+@record
 class Contact:
     """One service: at least one of phone, text and web is set."""
 
@@ -44,7 +45,7 @@ class Contact:
     checked: str | None = None  # when and against what the details were checked
 
 
-@dataclass(frozen=True)
+@record
 class Emergency:
     number: str
     source: str
@@ -52,7 +53,7 @@ class Emergency:
     checked: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class CountryResources:
     code: str  # "us", "uk", ..., or "international"
     name: str

@@ -10,9 +10,9 @@ snapshots and backups) may still hold older copies. The CLI says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Sequence
 
+from gentle.records import record
 from gentle.store.db import BUSY_TIMEOUT_MS, Store
 
 DISK_CAVEAT = (
@@ -22,7 +22,7 @@ DISK_CAVEAT = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Forgotten:
     sessions: int
     scrubbed: bool  # False when another open gentle kept the WAL from being emptied

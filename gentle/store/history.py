@@ -8,10 +8,10 @@ cleans it (``gentle.text.clean``) and never treats it as markup.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from gentle.flows.model import Flow
+from gentle.records import record
 from gentle.store.db import Store
 from gentle.store.flowcopy import flow_from_json
 from gentle.store.sessions import find_session_id
@@ -22,7 +22,7 @@ _SUMMARY_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class SessionSummary:
     id: str
     flow_id: str
@@ -87,7 +87,7 @@ def count_sessions(store: Store) -> int:
         return int(conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
 
 
-@dataclass(frozen=True)
+@record
 class AnswerRecord:
     step_id: str
     partner: int | None
@@ -98,7 +98,7 @@ class AnswerRecord:
     withdrawn: bool  # Back was pressed afterwards; the answer no longer counts
 
 
-@dataclass(frozen=True)
+@record
 class StepRecord:
     step_id: str
     kind: str
@@ -108,7 +108,7 @@ class StepRecord:
     answers: tuple[AnswerRecord, ...]
 
 
-@dataclass(frozen=True)
+@record
 class TimingRecord:
     kind: str  # "timer" | "break"
     step_id: str | None
@@ -121,14 +121,14 @@ class TimingRecord:
     ended_at: float | None
 
 
-@dataclass(frozen=True)
+@record
 class NoteRecord:
     step_id: str | None
     text: str
     at: float
 
 
-@dataclass(frozen=True)
+@record
 class SessionDetail:
     summary: SessionSummary
     flow: Flow  # the flow exactly as it was run

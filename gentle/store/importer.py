@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gentle.records import record
 from gentle.store.db import Store
 from gentle.store.errors import ImportFormatError
 from gentle.store.export_json import FORMAT, FORMAT_VERSION
@@ -22,7 +22,7 @@ from gentle.store.recorder import FlowFacts, event_from_dict, record_event
 from gentle.store.sessions import save_flow_copy
 
 
-@dataclass(frozen=True)
+@record
 class ImportResult:
     added: int
     already_there: int

@@ -8,9 +8,9 @@ partners who rated at least twice (positive is better).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
+from gentle.records import record
 from gentle.store.db import Store
 
 _DROP = (
@@ -22,7 +22,7 @@ _HAS_DROP = "(distress_after_a IS NOT NULL OR distress_after_b IS NOT NULL)"
 _MONDAY = "date(started_at, 'unixepoch', 'localtime', '-6 days', 'weekday 1')"
 
 
-@dataclass(frozen=True)
+@record
 class DropPoint:
     session_id: str
     started_at: float
@@ -30,13 +30,13 @@ class DropPoint:
     drop: float
 
 
-@dataclass(frozen=True)
+@record
 class WeekCount:
     week_start: date  # the Monday, local time
     sessions: int
 
 
-@dataclass(frozen=True)
+@record
 class FlowHelp:
     flow_id: str
     title: str
@@ -45,14 +45,14 @@ class FlowHelp:
     average_drop: float | None
 
 
-@dataclass(frozen=True)
+@record
 class CalmPoint:
     session_id: str
     started_at: float
     seconds: float
 
 
-@dataclass(frozen=True)
+@record
 class BreakCount:
     called_by: int | None  # 0, 1, or None when the flow itself called the break
     name: str  # the partner's name in the latest session, or "the flow"
@@ -60,7 +60,7 @@ class BreakCount:
     per_session: float
 
 
-@dataclass(frozen=True)
+@record
 class Insights:
     sessions: int
     completed: int

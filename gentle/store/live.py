@@ -13,7 +13,6 @@ No textual here: the TUI finds the LiveSession of a runner through its context.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -22,6 +21,7 @@ from gentle.engine.answers import Answer
 from gentle.engine.clock import Clock
 from gentle.engine.runner import Runner
 from gentle.flows.model import Flow
+from gentle.records import record
 from gentle.store.db import Store, open_memory_store
 from gentle.store.errors import SessionNotFound, StoreError
 from gentle.store.export import export_data, to_json, to_markdown, write_private_file
@@ -41,7 +41,7 @@ DEMO_NOTE = (
 Listener = Callable[[ev.Event], None]
 
 
-@dataclass(frozen=True)
+@record
 class KeptNote:
     text: str
     step_id: str | None

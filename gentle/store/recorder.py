@@ -15,6 +15,7 @@ import sqlite3
 from typing import Any, Callable, Mapping, get_args
 
 from gentle.engine import events as ev
+from gentle.records import record
 from gentle.store import summary
 from gentle.store.db import Store
 from gentle.store.errors import SessionNotFound
@@ -23,7 +24,7 @@ from gentle.store.flowcopy import flow_from_json
 EVENT_TYPES: dict[str, type] = {cls.__name__: cls for cls in get_args(ev.Event)}
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class FlowFacts:
     """What recording needs to know about the flow: which steps are ratings, and of what."""
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from dataclasses import dataclass
 from typing import Any, Sequence
 
 from gentle.flows.model import Flow
+from gentle.records import record
 from gentle.store.db import Store
 from gentle.store.errors import AmbiguousSession, SessionNotFound
 from gentle.store.flowcopy import flow_from_json, flow_hash, flow_to_json
@@ -103,7 +103,7 @@ def find_session_id(store: Store, prefix: str) -> str:
     return str(rows[0][0])
 
 
-@dataclass(frozen=True)
+@record
 class ResumePoint:
     """What ``gentle resume`` needs: the flow as it was run, the names and the snapshot."""
 

@@ -7,9 +7,11 @@ the catalogue and the store; tests build one with a ``FakeClock`` and a temporar
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 from weakref import WeakKeyDictionary
+
+from gentle.records import record
 
 if TYPE_CHECKING:
     from gentle.engine.clock import Clock
@@ -28,7 +30,7 @@ DEFAULT_PARTNERS: tuple[str, str] = ("Partner A", "Partner B")
 QUICK_FLOW_ID = "pause-and-breathe"
 
 
-@dataclass
+@record(frozen=False)
 class AppContext:
     clock: "Clock"
     # The flows to offer: cheap listing rows with .id, .title, .minutes (catalogue entries).

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from gentle.records import record
 
 if TYPE_CHECKING:
     from textual.content import Content
 
 
-@dataclass(frozen=True)
+@record
 class HelpTopic:
     pages: tuple[str, ...] = ("general",)  # names of files in gentle/tui/help/, without .md
     author_text: "str | Content | None" = None  # the step's `help:`, shown literally

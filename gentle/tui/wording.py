@@ -7,18 +7,17 @@ inserted as plain text in the partner's colour. A name like ``[b]Sam`` stays as 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.content import Content
 
 from gentle.flows import names as placeholders
+from gentle.records import record
 from gentle.text import clean, clean_line
 
 PARTNER_STYLES = ("bold $partner-a", "bold $partner-b")
 PARTNER_CLASSES = ("partner-0", "partner-1")
 
 
-@dataclass(frozen=True)
+@record
 class Wording:
     partners: tuple[str, str]
 

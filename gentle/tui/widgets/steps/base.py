@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, Callable
 
 from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.message import Message
 
+from gentle.records import record
 from gentle.tui.wording import PARTNER_CLASSES, Wording
 
 if TYPE_CHECKING:
     from gentle.engine.runner import Runner
 
 
-@dataclass
+@record(frozen=False)
 class StepContext:
     """Handed by the session screen to each step view."""
 
