@@ -42,6 +42,50 @@ async def test_the_pause_is_one_key_from_launch_even_without_names() -> None:
         assert on_screen(app, "you pressed pause"), screen_text(app)
 
 
+async def test_a_flow_shows_its_name_before_the_session_opens() -> None:
+    # Opening a session waits on the notes store (it commits to disk). The couple must see
+    # the flow and its first step first: the session may open only after a frame that
+    # reached the terminal (textual drops frames painted while the app is being mounted).
+    app, _ = make_app("pause-and-breathe")
+    shown: list[str] = []
+    seen_at_open: list[list[str]] = []
+    display = app._display
+
+    def spy_display(screen, renderable) -> None:
+        if renderable is not None and not app._batch_count:
+            shown.append(type(screen).__name__)
+        display(screen, renderable)
+
+    start_runner = app.context.start_runner
+
+    def spy_start_runner(*args, **kwargs):
+        seen_at_open.append(list(shown))
+        return start_runner(*args, **kwargs)
+
+    app._display = spy_display
+    app.context.start_runner = spy_start_runner
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert on_screen(app, "Pause and breathe"), screen_text(app)
+        await session_ready(pilot)
+        assert len(seen_at_open) == 1 and "OpeningScreen" in seen_at_open[0], seen_at_open
+        assert app.screen.runner.flow.id == "pause-and-breathe"
+
+
+async def test_the_session_opens_even_if_the_first_frame_is_never_seen(monkeypatch) -> None:
+    # Where the footer's line is never painted (say, a terminal too small for it), the
+    # session must still open rather than wait for a sign that never comes.
+    from textual.widgets import Static
+
+    from gentle.tui.screens import opening
+
+    monkeypatch.setattr(opening.FooterSpace, "render_lines", Static.render_lines)
+    app, _ = make_app("pause-and-breathe")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await session_ready(pilot)
+        assert app.screen.runner.flow.id == "pause-and-breathe"
+
+
 async def test_the_home_screen_lists_flows_with_minutes_and_summary() -> None:
     app, _ = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
