@@ -42,13 +42,14 @@ async def test_the_pause_is_one_key_from_launch_even_without_names() -> None:
         assert on_screen(app, "you pressed pause"), screen_text(app)
 
 
-async def test_a_flow_shows_its_name_before_the_session_opens() -> None:
-    # Opening a session waits on the notes store (it commits to disk). The couple must see
-    # the flow and its first step first: the session may open only after a frame that
-    # reached the terminal (textual drops frames painted while the app is being mounted).
-    app, _ = make_app("pause-and-breathe")
+def frames_shown_before(app, name: str) -> list[list[str]]:
+    """Spy: for each call of ``app.context.<name>``, the screens of the frames shown by then.
+
+    Only frames that reach the terminal count: textual drops those painted while the app
+    is still being mounted (inside a batch).
+    """
     shown: list[str] = []
-    seen_at_open: list[list[str]] = []
+    seen: list[list[str]] = []
     display = app._display
 
     def spy_display(screen, renderable) -> None:
@@ -56,14 +57,22 @@ async def test_a_flow_shows_its_name_before_the_session_opens() -> None:
             shown.append(type(screen).__name__)
         display(screen, renderable)
 
-    start_runner = app.context.start_runner
+    work = getattr(app.context, name)
 
-    def spy_start_runner(*args, **kwargs):
-        seen_at_open.append(list(shown))
-        return start_runner(*args, **kwargs)
+    def spy_work(*args, **kwargs):
+        seen.append(list(shown))
+        return work(*args, **kwargs)
 
     app._display = spy_display
-    app.context.start_runner = spy_start_runner
+    setattr(app.context, name, spy_work)
+    return seen
+
+
+async def test_a_flow_shows_its_name_before_the_session_opens() -> None:
+    # Opening a session waits on the notes store (it commits to disk). The couple must see
+    # the flow and its first step first.
+    app, _ = make_app("pause-and-breathe")
+    seen_at_open = frames_shown_before(app, "start_runner")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert on_screen(app, "Pause and breathe"), screen_text(app)
@@ -72,14 +81,29 @@ async def test_a_flow_shows_its_name_before_the_session_opens() -> None:
         assert app.screen.runner.flow.id == "pause-and-breathe"
 
 
+async def test_home_is_on_screen_before_any_flow_is_read() -> None:
+    # The pause button first; the highlighted flow's summary (a whole flow to load) after.
+    app, _ = make_app()
+    seen_at_load = frames_shown_before(app, "load_flow")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if on_screen(app, "Check in, take a proper break"):
+                break
+        assert on_screen(app, "We need a pause"), screen_text(app)
+        assert on_screen(app, "Check in, take a proper break"), screen_text(app)
+        assert seen_at_load and "HomeScreen" in seen_at_load[0], seen_at_load
+        assert "Pause" in screen_text(app).splitlines()[-1]  # the keys came right after
+
+
 async def test_the_session_opens_even_if_the_first_frame_is_never_seen(monkeypatch) -> None:
     # Where the footer's line is never painted (say, a terminal too small for it), the
     # session must still open rather than wait for a sign that never comes.
-    from textual.widgets import Static
+    from textual.widgets import Footer
 
-    from gentle.tui.screens import opening
+    from gentle.tui.widgets.keys_footer import KeysFooter
 
-    monkeypatch.setattr(opening.FooterSpace, "render_lines", Static.render_lines)
+    monkeypatch.setattr(KeysFooter, "render_lines", Footer.render_lines)
     app, _ = make_app("pause-and-breathe")
     async with app.run_test(size=(80, 24)) as pilot:
         await session_ready(pilot)

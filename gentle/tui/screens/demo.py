@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from gentle.tui.app import GentleApp
@@ -28,6 +28,7 @@ from gentle.tui.literal import literal_line
 from gentle.tui.screens import session_hooks
 from gentle.tui.screens.session import EventRelay, SessionScreen
 from gentle.tui.widgets.facilitator import FacilitatorPane
+from gentle.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from gentle.flows.model import Flow
@@ -189,7 +190,7 @@ class DemoPickerScreen(Screen[None]):
                 classes="hint",
                 markup=False,
             )
-        yield Footer(show_command_palette=False)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -15,10 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from gentle.store import describe as say
 from gentle.text import clean_line
+from gentle.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from gentle.store.history import SessionSummary
@@ -80,7 +81,7 @@ class HistoryScreen(Screen[None]):
             yield Static("Your sessions", classes="step-title", markup=False)
             yield Static("", id="history-count", markup=False)
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer(show_command_palette=False)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -9,11 +9,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gentle.tui.literal import literal, literal_line
-from gentle.tui.screens.resume import show_resume_hint
+from gentle.tui.widgets.keys_footer import KeysFooter
 from gentle.tui.widgets.safety_banner import show_first_run_note
 
 if TYPE_CHECKING:
@@ -61,7 +61,9 @@ class HomeScreen(Screen[None]):
             )
             yield Static(id="flow-summary", classes="summary")
             yield Static(id="names-line", classes="hint")
-        yield Footer(show_command_palette=False)
+        # What can wait (a flow's summary, an unfinished session) waits until the first
+        # frame is on screen.
+        yield KeysFooter(on_shown=self._first_frame_shown)
 
     def listing(self) -> list:
         """The flows in the order a couple needs them: the quick pause first, then shortest."""
@@ -79,13 +81,24 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#flows", OptionList).focus()
         self._show_names()
-        # Loading a flow to show its summary waits until the first frame is on screen.
-        self.call_after_refresh(self._show_summary, 0)
         show_first_run_note(self)  # beside the list, never in the way: Esc puts it away
+
+    def _first_frame_shown(self) -> None:
+        self._show_summary(self.query_one("#flows", OptionList).highlighted)
+        self._show_resume_hint()
+
+    def _show_resume_hint(self) -> None:
+        from gentle.tui.screens.resume import show_resume_hint  # the store's reading side
+
+        show_resume_hint(self)
+
+    def _shown(self) -> bool:
+        return self.query_one(KeysFooter).shown
 
     def on_screen_resume(self) -> None:
         self._show_names()
-        show_resume_hint(self)
+        if self._shown():
+            self._show_resume_hint()
 
     def _show_names(self) -> None:
         context = self.app.context
@@ -117,7 +130,8 @@ class HomeScreen(Screen[None]):
         summary.update(literal(flow.summary))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._show_summary(event.option_index)
+        if self._shown():  # before that, the first frame's summary comes with it
+            self._show_summary(event.option_index)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         flow = self.app.load_flow(event.option.id or "")

@@ -13,9 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from gentle.store import describe as say
+from gentle.tui.widgets.keys_footer import KeysFooter
 from gentle.tui.widgets.plots import Bars, Sparkline
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class InsightsScreen(Screen[None]):
                 yield Static("How it's going", classes="step-title", markup=False)
                 yield Static("Looking at your sessions…", id="insights-summary", markup=False)
                 yield Vertical(id="plots")
-        yield Footer(show_command_palette=False)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         # Straight away, not after a first frame: with 10,000 sessions the figures take

@@ -14,11 +14,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from gentle.store import describe as say
 from gentle.tui.literal import literal_line
+from gentle.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -100,7 +101,7 @@ class ResumeScreen(Screen[None]):
                 classes="hint",
                 markup=False,
             )
-        yield Footer(show_command_palette=False)
+        yield KeysFooter()
 
     def on_screen_resume(self) -> None:
         # Every visit (the app keeps this screen): sessions may have ended or been interrupted.

@@ -14,10 +14,11 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from gentle.safety import contact_lines, load_notice, resources_for
 from gentle.tui.literal import literal, literal_line
+from gentle.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from gentle.safety import Contact
@@ -78,4 +79,4 @@ class SafetyScreen(Screen[None]):
                     classes="hint",
                     markup=False,
                 )
-        yield Footer(show_command_palette=False)
+        yield KeysFooter()

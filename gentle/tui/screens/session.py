@@ -14,16 +14,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
 
 from gentle.engine import events as ev
+from gentle.tui.help_topic import HelpTopic
 from gentle.tui.literal import literal_line
 from gentle.tui.screens import session_hooks
-from gentle.tui.help_topic import HelpTopic
 from gentle.tui.widgets.finished import FinishedView
+from gentle.tui.widgets.keys_footer import KeysFooter
 from gentle.tui.widgets.session_bar import SessionBar
-from gentle.tui.widgets.words import Words
 from gentle.tui.widgets.steps import StepContext, StepView, view_for
+from gentle.tui.widgets.words import Words
 from gentle.tui.wording import Wording
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class SessionScreen(Screen[None]):
                 yield Words("", id="section", classes="section")
                 yield Words("", id="step-title", classes="step-title")
                 yield Vertical(id="step-holder")
-        yield Footer(show_command_palette=False)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         session_hooks.attach(self)

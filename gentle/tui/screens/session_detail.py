@@ -13,10 +13,11 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from gentle.store import describe as say
 from gentle.tui.literal import literal, literal_line
+from gentle.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from gentle.store.history import SessionDetail, TimingRecord
@@ -64,7 +65,7 @@ class SessionDetailScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="body"):
             yield Vertical(classes="column", id="detail")
-        yield Footer(show_command_palette=False)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         from gentle.store.errors import StoreError
@@ -140,7 +141,12 @@ class SessionDetailScreen(Screen[None]):
             return
 
         def save(path, fmt):
-            from gentle.store.export import export_data, to_json, to_markdown, write_private_file
+            from gentle.store.export import (
+                export_data,
+                to_json,
+                to_markdown,
+                write_private_file,
+            )
 
             if fmt == "json":
                 text = to_json(export_data(self.app.context.store, [detail.summary.id]))

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gentle.engine.breaks import MAX_BREAK_SECONDS, MIN_BREAK_SECONDS
@@ -24,6 +24,7 @@ from gentle.store import describe as say
 from gentle.tui.literal import literal_line
 from gentle.tui.screens.dialog import Dialog
 from gentle.tui.widgets.countdown import CountdownView, local_time
+from gentle.tui.widgets.keys_footer import KeysFooter
 from gentle.tui.widgets.words import Words
 
 if TYPE_CHECKING:
@@ -204,7 +205,7 @@ class CoolDownScreen(Screen[None]):
                 markup=False,
             )
             yield Words("", id="cool-hint", classes="hint")
-        yield Footer(show_command_palette=False)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         brk = self.runner.break_
