@@ -16,6 +16,7 @@ CLI_COMMANDS = (
     ("cli_history_json", "gentle history --json (20 sessions)", ["history", "--json"]),
 )
 TITLE = "Pause and breathe"  # the flow's title; the minimal app shows the same words
+HOME_MARKER = "We need a pause"  # the home screen's first button
 
 
 def cli_figures(runs: int, env: dict) -> list[Figure]:
@@ -35,13 +36,20 @@ def gentle_start(flow: str) -> list[str]:
 
 
 def launch_figures(runs: int, env: dict, settle: float) -> list[Figure]:
-    """Launch to first frame and peak memory, gentle and the minimal app taking turns."""
-    apps = {"gentle": gentle_start("pause-and-breathe"), "minimal": [PYTHON, str(MINIMAL_APP)]}
-    memory: dict[str, list[float]] = {"gentle": [], "minimal": []}
+    """Launch to first frame and peak memory, gentle and the minimal app taking turns.
+
+    Two ways in are timed: ``gentle start pause-and-breathe`` until the flow's title shows,
+    and plain ``gentle`` until the home screen's pause button shows.
+    """
+    apps = {"gentle": (gentle_start("pause-and-breathe"), TITLE),
+            "home": (GENTLE, HOME_MARKER),
+            "minimal": ([PYTHON, str(MINIMAL_APP)], TITLE)}
+    memory: dict[str, list[float]] = {name: [] for name in apps}
 
     with Tmux(env) as tmux:
         def launch(name: str) -> float:
-            seconds, pane, pid = wait_for_text(tmux, apps[name], TITLE)
+            argv, marker = apps[name]
+            seconds, pane, pid = wait_for_text(tmux, argv, marker)
             time.sleep(settle)  # the peak includes the first moments of use, not just start-up
             memory[name].append(peak_rss_mib(pid))
             tmux.close(pane)
@@ -51,10 +59,14 @@ def launch_figures(runs: int, env: dict, settle: float) -> list[Figure]:
         for name in apps:  # warm-up runs, not counted
             launch(name)
             memory[name].clear()
-        ours, base = interleaved(runs, lambda: launch("gentle"), lambda: launch("minimal"))
+        ours, home, base = interleaved(runs, lambda: launch("gentle"), lambda: launch("home"),
+                                       lambda: launch("minimal"))
     return [
         ratio_figure("tui_launch", "TUI launch to first frame (tmux)", ours, base, "ms", 1.3,
-                     "baseline: minimal Textual app (Header, Static, Footer), same terminal",
+                     "gentle start pause-and-breathe; baseline: minimal Textual app (Header, "
+                     "Static, Footer), same terminal", scale=1000),
+        ratio_figure("tui_launch_home", "TUI launch to the home screen (tmux)", home, base, "ms",
+                     1.3, "plain gentle, until \"We need a pause\" shows; same baseline",
                      scale=1000),
         ratio_figure("tui_memory", "TUI peak memory (VmHWM)", memory["gentle"], memory["minimal"],
                      "MiB", 1.5, f"baseline: the same minimal app; read {settle:g} s after the first frame"),
