@@ -43,7 +43,7 @@ def record(cls: T | None = None, /, *, frozen: bool = True) -> Any:
                 layout.append((f.name, True, f.default_factory))
             else:
                 layout.append((f.name, None, None))
-        setattr(made, _LAYOUT, (tuple(layout), frozenset(name for name, _, _ in layout)))
+        setattr(made, _LAYOUT, _Layout(tuple(layout)))
         made.__init__ = _init
         made.__repr__ = _repr
         made.__eq__ = _eq
@@ -58,37 +58,52 @@ def record(cls: T | None = None, /, *, frozen: bool = True) -> Any:
     return wrap if cls is None else wrap(cls)
 
 
+class _Layout:
+    """A record class's fields, sorted for building instances quickly."""
+
+    def __init__(self, fields: tuple[tuple[str, bool | None, Any], ...]) -> None:
+        self.fields = fields  # (name, True: factory / False: default / None: required, value)
+        self.names = tuple(name for name, _, _ in fields)
+        self.known = frozenset(self.names)
+        self.required = frozenset(name for name, kind, _ in fields if kind is None)
+        self.defaults = {name: value for name, kind, value in fields if kind is False}
+        self.factories = tuple((name, value) for name, kind, value in fields if kind)
+
+
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
-    layout, known = getattr(type(self), _LAYOUT)
-    if kwargs and not known.issuperset(kwargs):
-        unknown = sorted(set(kwargs) - known)[0]
-        raise TypeError(f"{type(self).__name__}() got an unexpected keyword argument {unknown!r}")
-    if len(args) > len(layout):
-        raise TypeError(f"{type(self).__name__}() takes {len(layout)} positional arguments but {len(args)} were given")
-    put = object.__setattr__
-    for index, (name, kind, default) in enumerate(layout):
-        if index < len(args):
-            if name in kwargs:
-                raise TypeError(f"{type(self).__name__}() got multiple values for argument {name!r}")
-            value = args[index]
-        elif name in kwargs:
-            value = kwargs[name]
-        elif kind is None:
-            raise TypeError(f"{type(self).__name__}() missing required argument: {name!r}")
-        else:
-            value = default() if kind else default
-        put(self, name, value)
+    layout: _Layout = getattr(type(self), _LAYOUT)
+    name = type(self).__name__
+    if args:
+        if len(args) > len(layout.names):
+            raise TypeError(f"{name}() takes {len(layout.names)} positional arguments but {len(args)} were given")
+        given = dict(zip(layout.names, args))
+        twice = given.keys() & kwargs.keys()
+        if twice:
+            raise TypeError(f"{name}() got multiple values for argument {min(twice)!r}")
+        kwargs = given | kwargs
+    if not layout.known.issuperset(kwargs):
+        raise TypeError(f"{name}() got an unexpected keyword argument {min(set(kwargs) - layout.known)!r}")
+    if not layout.required <= kwargs.keys():
+        raise TypeError(f"{name}() missing required argument: {min(layout.required - kwargs.keys())!r}")
+    # Straight into the instance's dict, as the frozen setter forbids assignment.
+    values = self.__dict__
+    values.update(layout.defaults)
+    for field_name, factory in layout.factories:
+        if field_name not in kwargs:
+            values[field_name] = factory()
+    values.update(kwargs)
     post_init = getattr(self, "__post_init__", None)
     if post_init is not None:
         post_init()
 
 
 def _values(self: Any) -> tuple[Any, ...]:
-    return tuple(self.__dict__[name] for name, _, _ in getattr(type(self), _LAYOUT)[0])
+    values = self.__dict__
+    return tuple(values[name] for name in getattr(type(self), _LAYOUT).names)
 
 
 def _repr(self: Any) -> str:
-    inner = ", ".join(f"{name}={self.__dict__[name]!r}" for name, _, _ in getattr(type(self), _LAYOUT)[0])
+    inner = ", ".join(f"{name}={self.__dict__[name]!r}" for name in getattr(type(self), _LAYOUT).names)
     return f"{type(self).__qualname__}({inner})"
 
 
