@@ -12,8 +12,8 @@ generated ones do: keyword or positional arguments with defaults, ``Name(a=1, b=
 reprs, equality between instances of the same class, and, when frozen (the default),
 hashing by value and ``FrozenInstanceError`` on any assignment.
 
-Building an instance this way costs a few microseconds more; no gentle model is made
-often enough for that to matter.
+An instance is built by filling its ``__dict__`` in two updates (defaults, then the
+arguments), which is a little faster than the generated ``__init__``.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ class KeysFooter(Footer):
         self._keys_waiting: Screen | None = None
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # textual calls Footer.on_mount (the bindings subscription) after this one.
         self.set_timer(UNSEEN_LIMIT, self._now_shown)
 
     def bindings_changed(self, screen: Screen) -> None:
