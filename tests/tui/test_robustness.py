@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import stat
 
+import pytest
+
 from textual import events
 from textual.app import App
 
@@ -11,23 +13,81 @@ from gentle.tui.running import SORRY, run_app
 from tui_support import make_app, screen_text
 
 
-async def test_keys_typed_in_a_burst_never_act_on_the_next_step() -> None:
-    # "Enter 8 Enter 3 Enter" in one go: the welcome's Enter reaches the old view after the
-    # runner has moved on to the rating. Before the guard this submitted None to the rating
-    # and crashed the app.
+async def burst(app, pilot, keys: list[tuple[str, str | None]]) -> None:
+    """Keys as a terminal delivers a fast typist's burst: all queued before any is handled.
+
+    Returns once the session has stood still for half a second (each step change takes
+    a few frames, more on a loaded machine).
+    """
+    for key, character in keys:
+        app.post_message(events.Key(key, character))
+
+    def where():
+        runner = getattr(app.screen, "runner", None)
+        return None if runner is None else (runner.step, runner.asking, len(runner.answers), runner.turn)
+
+    last, still = where(), 0
+    for _ in range(100):
+        await pilot.pause(0.05)
+        now = where()
+        still = still + 1 if now == last else 0
+        last = now
+        if still >= 10:
+            return
+
+
+async def test_keys_typed_in_a_burst_are_kept_in_order_for_the_next_step() -> None:
+    # "Enter 8 Enter 3 Enter" in one go. All but the first land on a view whose step the
+    # runner is leaving, or on the screen while the next view is mounted. Before the
+    # guard the welcome's view submitted None to the rating and crashed; then the keys
+    # were dropped. Now each reaches the view it was meant for, in order.
     app, _ = make_app("pause-and-breathe")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.3)
-        for key, character in [("enter", "\r"), ("8", "8"), ("enter", "\r"), ("3", "3"), ("enter", "\r")]:
-            app.post_message(events.Key(key, character))
-        await pilot.pause(0.8)
+        await burst(app, pilot, [("enter", "\r"), ("8", "8"), ("enter", "\r"), ("3", "3"), ("enter", "\r")])
         assert app.is_running and app.return_code is None
         runner = app.screen.runner
-        assert runner.step.id == "check-in"
-        # Nothing was given on the partners' behalf by keys meant for another screen.
-        assert all(a.value in (None, 8, 3) for a in runner.answers)
-        await pilot.press("5", "enter")
-        assert runner.answers[-1].value == 5
+        given = [(a.partner, a.value) for a in runner.answers if a.step_id == "check-in"]
+        assert given == [(0, 8), (1, 3)], given
+        assert runner.step.id != "check-in"
+
+
+async def play(flow: str, keys, *, all_at_once: bool):
+    """Where the session stands after ``keys``: (step, asking, answers, turn phase)."""
+    app, _ = make_app(flow)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        if all_at_once:
+            await burst(app, pilot, keys)
+        else:
+            for key, _character in keys:
+                await pilot.press(key)
+                await pilot.pause(0.1)
+        runner = app.screen.runner
+        answers = [(a.step_id, a.partner, a.value) for a in runner.answers]
+        return runner.step.id, runner.asking, answers, getattr(runner.turn, "phase", None)
+
+
+BURSTS = {
+    # Through the welcome, both ratings (with an arrow key too), then Back.
+    "ratings then back": ("pause-and-breathe", [
+        ("enter", "\r"), ("7", "7"), ("up", None), ("enter", "\r"), ("2", "2"),
+        ("enter", "\r"), ("escape", None)]),
+    # Through the intro, a topic typed into a text area and given with Ctrl+S, then the
+    # speaker is done and the listener starts to mirror: the keys after Ctrl+S must not
+    # end up in the topic.
+    "writing then turns": ("validate", [
+        ("enter", "\r"), ("d", "d"), ("i", "i"), ("s", "s"), ("h", "h"), ("ctrl+s", None),
+        ("enter", "\r"), ("y", "y")]),
+}
+
+
+@pytest.mark.parametrize("name", BURSTS)
+async def test_a_burst_leaves_the_session_where_slow_typing_does(name: str) -> None:
+    flow, keys = BURSTS[name]
+    slow = await play(flow, keys, all_at_once=False)
+    assert len(slow[2]) >= 2, slow  # the keys did walk the flow
+    assert await play(flow, keys, all_at_once=True) == slow
 
 
 class Breaks(App[None]):

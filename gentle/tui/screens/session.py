@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -19,6 +20,7 @@ from gentle.engine import events as ev
 from gentle.tui.help_topic import HelpTopic
 from gentle.tui.literal import literal_line
 from gentle.tui.screens import session_hooks
+from gentle.tui.screens.typed_ahead import TypedAhead
 from gentle.tui.widgets.finished import FinishedView
 from gentle.tui.widgets.keys_footer import KeysFooter
 from gentle.tui.widgets.session_bar import SessionBar
@@ -72,6 +74,7 @@ class SessionScreen(Screen[None]):
         )
         self._entries = 0  # StepEntered events seen: a re-entered step gets a fresh view
         self._view_key: tuple | None = None
+        self.typed_ahead = TypedAhead(self)
         if relay is not None:
             relay.listeners.append(self._on_runner_event)
 
@@ -132,11 +135,14 @@ class SessionScreen(Screen[None]):
                 view.state_changed()
             return
         self._view_key = key
+        # Keys typed from now until the next view takes them are kept for it.
+        self.typed_ahead.start()
         holder = self.query_one("#step-holder", Vertical)
         holder.remove_children()
         if runner.finished or runner.step is None:
             self._show_heading(None, None)
             holder.mount(FinishedView(runner.flow.title))
+            self.call_after_refresh(self.typed_ahead.release)
             return
         step = runner.step
         self._show_heading(step.section, step.title)
@@ -162,6 +168,11 @@ class SessionScreen(Screen[None]):
     def current_view(self) -> StepView | None:
         views = self.query_one("#step-holder").query_children(StepView)
         return views.first() if views else None
+
+    def on_key(self, event: events.Key) -> None:
+        # While one step view replaces another, keys land here: keep them for the next.
+        if self.typed_ahead.holding:
+            self.typed_ahead.keep(event)
 
     # ----- the always-there keys ------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import field
 from typing import TYPE_CHECKING, Any, Callable
 
+from textual import events
 from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.message import Message
@@ -43,6 +44,8 @@ class StepView(Vertical):
         self.context = context
         self.step: Any = context.runner.step
         self.asking: int | None = context.runner.asking
+        # False until focus_later has given this view the focus and the keys typed ahead.
+        self.taking_keys = False
         if self.asking is not None:
             self.add_class(PARTNER_CLASSES[self.asking])
 
@@ -104,13 +107,80 @@ class StepView(Vertical):
         self.focus(scroll_visible=False)
 
     def focus_later(self) -> None:
-        """focus_first once the view is laid out, unless the step moved on meanwhile."""
+        """focus_first once the view is laid out, unless the step moved on meanwhile; then
+        the keys typed ahead meanwhile (screens/typed_ahead.py) are given to this view."""
         self.call_after_refresh(self._focus_if_still_here)
 
     def _focus_if_still_here(self) -> None:
         if not self.is_attached:
-            return
+            return  # the step moved on: the next view takes the keys typed ahead
         try:
             self.focus_first()
         except NoMatches:  # the step moved on while we waited
             pass
+        # textual moves the focus on the app's next turn; the keys follow it there.
+        self.app.call_later(self._take_keys)
+
+    def _take_keys(self) -> None:
+        if not self.is_attached:
+            return
+        self.taking_keys = True
+        typed_ahead = self._typed_ahead()
+        if typed_ahead is not None:
+            typed_ahead.release()
+
+    def _typed_ahead(self) -> Any:
+        return getattr(self.screen, "typed_ahead", None) if self.is_attached else None
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and await self.take_key(event):
+            return
+        await super().on_event(event)
+
+    async def take_key(self, event: events.Key) -> bool:
+        """Whether this view dealt with ``event`` itself, before anything else sees it.
+
+        A key typed ahead (this view's step is over, or the view has not yet been given
+        the keys held for it) is kept for the view that comes next; a key bound by this
+        view runs its action at once. Fields and lists inside the view ask this first too
+        (``ViewKeysFirst``), so a binding never waits behind keys typed after it.
+        """
+        if not (self.is_current and self.taking_keys):
+            typed_ahead = self._typed_ahead()
+            if typed_ahead is None:
+                return False
+            typed_ahead.keep(event)
+            return True
+        return await self._run_own_binding(event)
+
+    async def _run_own_binding(self, event: events.Key) -> bool:
+        """Run this view's binding for the key here and now, in the view's own turn.
+
+        Left to textual, a binding runs later, when the key has bubbled up to the app,
+        while this view goes on with the keys after it; in a burst those would act on a
+        step the binding is about to leave.
+        """
+        active = self.screen.active_bindings.get(event.key)
+        if active is None or active.node is not self or not active.enabled:
+            return False
+        event.stop()
+        event.prevent_default()
+        await self.run_action(active.binding.action)
+        return True
+
+
+class ViewKeysFirst:
+    """For a widget that takes the focus inside a step view (a text field, a pick list).
+
+    textual gives a key to the focused widget, and only later, once the widget has
+    moved on to the next keys, bubbles it up to the view. So the step view looks at
+    each key first, in this widget's turn (``StepView.take_key``); outside a step view
+    nothing changes.
+    """
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            view = next((node for node in self.ancestors if isinstance(node, StepView)), None)  # type: ignore[attr-defined]
+            if view is not None and await view.take_key(event):
+                return
+        await super().on_event(event)  # type: ignore[misc]

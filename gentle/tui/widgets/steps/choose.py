@@ -13,10 +13,10 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from gentle.tui.widgets.steps.base import StepView
+from gentle.tui.widgets.steps.base import StepView, ViewKeysFirst
 
 
-class PickList(OptionList):
+class PickList(ViewKeysFirst, OptionList):
     """An option list where Space marks and Enter finishes."""
 
     BINDINGS = [
