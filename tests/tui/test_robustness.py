@@ -10,14 +10,14 @@ from textual import events
 from textual.app import App
 
 from gentle.tui.running import SORRY, run_app
-from tui_support import make_app, screen_text
+from tui_support import make_app, screen_text, session_ready
 
 
 async def burst(app, pilot, keys: list[tuple[str, str | None]]) -> None:
     """Keys as a terminal delivers a fast typist's burst: all queued before any is handled.
 
-    Returns once the session has stood still for half a second (each step change takes
-    a few frames, more on a loaded machine).
+    Returns once the session is up and has stood still for half a second (each step
+    change takes a few frames, more on a loaded machine).
     """
     for key, character in keys:
         app.post_message(events.Key(key, character))
@@ -30,10 +30,31 @@ async def burst(app, pilot, keys: list[tuple[str, str | None]]) -> None:
     for _ in range(100):
         await pilot.pause(0.05)
         now = where()
-        still = still + 1 if now == last else 0
+        still = still + 1 if now == last and now is not None else 0  # no session yet: wait
         last = now
         if still >= 10:
             return
+
+
+async def first_step_ready(pilot) -> None:
+    """Until the session's first step view takes keys (a loaded machine needs longer)."""
+    screen = await session_ready(pilot)
+    for _ in range(100):
+        view = screen.current_view
+        if view is not None and view.taking_keys:
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the first step never took keys")
+
+
+async def test_keys_typed_while_the_session_opens_go_to_its_first_step() -> None:
+    # Typed the moment the app starts, before the session screen is even up.
+    app, _ = make_app("pause-and-breathe")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(app, pilot, [("enter", "\r"), ("6", "6"), ("enter", "\r")])
+        runner = app.screen.runner
+        assert [(a.step_id, a.partner, a.value) for a in runner.answers] == [
+            ("welcome", None, None), ("check-in", 0, 6)]
 
 
 async def test_keys_typed_in_a_burst_are_kept_in_order_for_the_next_step() -> None:
@@ -43,7 +64,7 @@ async def test_keys_typed_in_a_burst_are_kept_in_order_for_the_next_step() -> No
     # were dropped. Now each reaches the view it was meant for, in order.
     app, _ = make_app("pause-and-breathe")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.3)
+        await first_step_ready(pilot)
         await burst(app, pilot, [("enter", "\r"), ("8", "8"), ("enter", "\r"), ("3", "3"), ("enter", "\r")])
         assert app.is_running and app.return_code is None
         runner = app.screen.runner
@@ -56,7 +77,7 @@ async def play(flow: str, keys, *, all_at_once: bool):
     """Where the session stands after ``keys``: (step, asking, answers, turn phase)."""
     app, _ = make_app(flow)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.3)
+        await first_step_ready(pilot)
         if all_at_once:
             await burst(app, pilot, keys)
         else:

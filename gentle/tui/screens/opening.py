@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
@@ -32,6 +33,7 @@ class OpeningScreen(Screen[None]):
         super().__init__()
         self.flow = flow
         self.partners = partners
+        self._typed: list[events.Key] = []  # keys typed already: the session takes them
 
     def compose(self) -> ComposeResult:
         first = self.flow.steps[0] if self.flow.steps else None
@@ -47,6 +49,12 @@ class OpeningScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(SessionBar).show((1, len(self.flow.steps)), 0.0, paused=False)
 
+    def on_key(self, event: events.Key) -> None:
+        # Someone who knows the flow may start typing at once; their keys go to its first step.
+        event.stop()
+        event.prevent_default()
+        self._typed.append(events.Key(event.key, event.character))
+
     def _first_frame_shown(self) -> None:
         # Open the session only now: a fixed timer could fire before the first frame on a
         # busy machine, and the couple would wait for the store before seeing anything.
@@ -57,4 +65,4 @@ class OpeningScreen(Screen[None]):
 
         relay = EventRelay()
         runner = self.app.context.start_runner(self.flow, self.partners, relay)
-        self.app.switch_screen(SessionScreen(runner, relay))
+        self.app.switch_screen(SessionScreen(runner, relay, typed_ahead=self._typed))

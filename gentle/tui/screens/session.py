@@ -62,9 +62,12 @@ class SessionScreen(Screen[None]):
         Binding("ctrl+r", "save_copy", "Save a copy", id="save-copy", tooltip="Save this session to a file of your choice."),
     ]
 
-    def __init__(self, runner: "Runner", relay: EventRelay | None = None) -> None:
+    def __init__(
+        self, runner: "Runner", relay: EventRelay | None = None, *, typed_ahead: list[events.Key] | None = None
+    ) -> None:
         super().__init__()
         self.runner = runner
+        self._typed_before = list(typed_ahead or ())
         app = self.app
         self.context = StepContext(
             runner=runner,
@@ -94,6 +97,8 @@ class SessionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         session_hooks.attach(self)
+        if self._typed_before:  # typed while the session was opening: for its first step
+            self.typed_ahead.hold(self._typed_before)
         self.sync()
         # The bar's clock only needs a glance per second; step views repaint themselves.
         self.set_interval(1.0, self._every_second)

@@ -20,8 +20,9 @@ from __future__ import annotations
 from textual import events
 from textual.screen import Screen
 
-# If no view takes the keys by then (a slow machine, a step that never settles), they are
-# let go to whatever has the focus, as if there had been no wait.
+# How often to look again whether the keys can go: normally the next view takes them
+# long before, but if its step has no view to wait for (the flow finished, say) they go
+# to whatever has the focus.
 HOLD_LIMIT = 1.0  # seconds
 
 
@@ -38,7 +39,13 @@ class TypedAhead:
         """From now on keep keys, until ``release``: a new step view is on its way."""
         if self._held is None:
             self._held = []
-            self.screen.set_timer(HOLD_LIMIT, self.release)
+            self.screen.set_timer(HOLD_LIMIT, self._time_up)
+
+    def hold(self, keys: list[events.Key]) -> None:
+        """Keep ``keys`` (typed before this screen was up) ahead of any that follow."""
+        self.start()
+        assert self._held is not None
+        self._held[:0] = keys
 
     def keep(self, event: events.Key) -> None:
         """Take ``event`` away from where it landed; ``release`` replays it."""
@@ -47,6 +54,16 @@ class TypedAhead:
         self.start()
         assert self._held is not None
         self._held.append(events.Key(event.key, event.character))
+
+    def _time_up(self) -> None:
+        if self._held is None:
+            return
+        view = getattr(self.screen, "current_view", None)
+        if view is not None and not (view.is_current and view.taking_keys):
+            # The next view is still on its way (a busy machine): keep waiting for it.
+            self.screen.set_timer(HOLD_LIMIT, self._time_up)
+            return
+        self.release()
 
     def release(self) -> None:
         """Give the kept keys, oldest first, to what has the focus now."""
