@@ -8,7 +8,7 @@ what a partner typed; so they are held here and given to the next view, in the o
 they were typed, once it has the focus.
 
 The order holds because a step view runs its own key bindings itself, in its own turn
-(``StepView.on_event``), instead of leaving them to the app: the key after an Enter that
+(``StepView.take_key``), instead of leaving them to the app: the key after an Enter that
 moves the runner on is only looked at once the runner has moved, and is then held. The
 held keys go into the new view's queue in one go, before the app can hand it any key
 typed later. Keys bound with priority (quick hide, the break key) never reach a step
