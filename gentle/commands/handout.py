@@ -62,7 +62,8 @@ def write_handout(target: str, fmt: str, output: Path | None, country: str | Non
             raise typer.Exit(2) from None
         if warning:
             typer.echo(clean_line(f"gentle: note: {warning}"), err=True)
-    text = render_handout(flow, fmt, country=country or config.country)  # type: ignore[arg-type]
+    text = render_handout(flow, fmt, country=country or config.country,  # type: ignore[arg-type]
+                          default_threshold=config.distress_threshold)
     if output is None:
         typer.echo(text, nl=False)
         return

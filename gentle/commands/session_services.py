@@ -22,6 +22,7 @@ def wire_sessions(context: "AppContext", config: "Config", store: Any, trouble: 
     context.store_trouble = trouble
     context.keeps_sessions = store is not None
     context.country = config.country
+    context.default_threshold = config.distress_threshold
     context.show_safety_note = not config.first_run_acknowledged
     context.acknowledge_safety = lambda: acknowledge_safety(context)
     context.start_runner = lambda flow, partners, relay: start_runner(context, flow, partners, relay)
@@ -55,6 +56,7 @@ def start_runner(
         warn=lambda message: context.warn(message),
         trouble=context.store_trouble,
         demo=context.demo,
+        default_threshold=context.default_threshold,
     )
     context.live[runner] = live
     return runner

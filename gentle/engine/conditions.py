@@ -8,7 +8,10 @@ Conditions are data (gentle.flows.model.Condition), never Python. Rules (flow sp
 * ``at_least``/``at_most`` compare numbers, or the length of a list (checklist,
   many-choose); ``picked`` tests a chosen option or ticked item; ``answered`` tests
   that an answer exists (a skipped step has none).
-* an unanswered partner never satisfies at_least / at_most / picked / equals.
+* ``break_taken`` tests whether a cool-down break (called with the break key, taken
+  from gentle's offer, or a break step) began since the couple last came to ``step``
+  (default: the step being left); ``who`` has no meaning there.
+* an unanswered partner never satisfies at_least / at_most / picked.
 * the latest answer per (step, partner) counts, so a step visited twice is judged
   on its last visit.
 """
@@ -16,13 +19,31 @@ Conditions are data (gentle.flows.model.Condition), never Python. Rules (flow sp
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Union
 
 from gentle.flows.model import Condition, Flow
+from gentle.records import record
 
 from gentle.engine.answers import Answer, asking_order
 
 AnswerIndex = Mapping[tuple[str, int | None], Answer]
+
+
+@record
+class Evidence:
+    """What conditions may look at: the answers, and when steps and breaks happened.
+
+    Times are the runner's ticks: a counter that goes up each time a step is entered or
+    a break begins, so "since" is exact even when the clock does not move (a walk).
+    """
+
+    answers: AnswerIndex
+    entered: Mapping[str, int]  # step id -> the tick of its latest entry
+    breaks: tuple[int, ...] = ()  # the tick at which each break began
+
+
+def no_evidence(answers: AnswerIndex) -> Evidence:
+    return Evidence(answers, {}, ())
 
 _PARTNERS = {"first": (0,), "second": (1,), "either": (0, 1), "both": (0, 1)}
 
@@ -58,20 +79,6 @@ def _picked(value: Any, option: str) -> bool:
     return False
 
 
-def _equals(value: Any, expected: str) -> bool:
-    if isinstance(value, dict) and "text" in value:
-        value = value["text"]
-    if isinstance(value, bool) or value is None:
-        return False
-    if isinstance(value, (int, float)):
-        number = _number(value)
-        try:
-            return number == float(expected)
-        except ValueError:
-            return False
-    return str(value) == expected
-
-
 def _leaf_for(cond: Condition, answer: Answer | None) -> bool:
     if cond.answered is not None:
         return (answer is not None) is cond.answered
@@ -89,8 +96,6 @@ def _leaf_for(cond: Condition, answer: Answer | None) -> bool:
         return True
     if cond.picked is not None:
         return _picked(value, cond.picked)
-    if cond.equals is not None:
-        return _equals(value, cond.equals)
     return True  # a leaf with no test: the step was answered
 
 
@@ -107,32 +112,36 @@ def _partners(cond: Condition, step_id: str, flow: Flow | None) -> tuple[int, ..
     return tuple(p for p in wanted if p in asked)
 
 
-def _holds(cond: Condition, index: AnswerIndex, current: str, flow: Flow | None) -> bool:
+def _holds(cond: Condition, facts: Evidence, current: str, flow: Flow | None) -> bool:
     if cond.all_of or cond.any_of or cond.none_of:
         results = []
         if cond.all_of:
-            results.append(all(_holds(c, index, current, flow) for c in cond.all_of))
+            results.append(all(_holds(c, facts, current, flow) for c in cond.all_of))
         if cond.any_of:
-            results.append(any(_holds(c, index, current, flow) for c in cond.any_of))
+            results.append(any(_holds(c, facts, current, flow) for c in cond.any_of))
         if cond.none_of:
-            results.append(not any(_holds(c, index, current, flow) for c in cond.none_of))
+            results.append(not any(_holds(c, facts, current, flow) for c in cond.none_of))
         return all(results)
     step_id = cond.step or current
+    if cond.break_taken is not None:
+        since = facts.entered.get(step_id)
+        taken = since is not None and any(tick > since for tick in facts.breaks)
+        return taken is cond.break_taken
     partners = _partners(cond, step_id, flow)
-    checks = (_leaf_for(cond, _answer_of(index, step_id, p)) for p in partners)
+    checks = (_leaf_for(cond, _answer_of(facts.answers, step_id, p)) for p in partners)
     return all(checks) if cond.who == "both" else any(checks)
 
 
-def holds(
-    cond: Condition,
-    answers: Iterable[Answer] | AnswerIndex,
-    current_step_id: str,
-    flow: Flow | None = None,
-) -> bool:
-    """Whether ``cond`` holds. ``answers`` is every answer given (or an index of them).
+Facts = Union[Evidence, Iterable[Answer], AnswerIndex]
+
+
+def holds(cond: Condition, facts: Facts, current_step_id: str, flow: Flow | None = None) -> bool:
+    """Whether ``cond`` holds, given the :class:`Evidence` (or just the answers given).
 
     ``flow`` tells which partners each step asks (see :func:`_partners`); a condition
     naming a step the flow does not have is a loader bug and raises KeyError.
     """
-    index = answers if isinstance(answers, Mapping) else index_answers(answers)
-    return _holds(cond, index, current_step_id, flow)
+    if not isinstance(facts, Evidence):
+        index = facts if isinstance(facts, Mapping) else index_answers(facts)
+        facts = no_evidence(index)
+    return _holds(cond, facts, current_step_id, flow)

@@ -28,10 +28,27 @@ class AnswerGiven:
 
 @record
 class AnswerWithdrawn:
-    """Back was pressed: this answer no longer counts (a later AnswerGiven may replace it)."""
+    """Back was pressed: this answer no longer counts (a later AnswerGiven may replace it).
+
+    ``value`` is what the answer was, so Back (even after a restart) shows the words again.
+    """
 
     step_id: str
     partner: int | None
+    at: float
+    value: Any = None
+
+
+@record
+class DraftKept:
+    """Words (or a pick) not yet given, kept so that nothing half-typed is lost.
+
+    ``value`` has the answer's shape (text, or blank -> text); None clears the draft.
+    """
+
+    step_id: str
+    partner: int | None
+    value: Any
     at: float
 
 
@@ -50,6 +67,22 @@ class TimerEnded:
 
 
 @record
+class TurnMoved:
+    """The floor in a turns step moved on without a confirmed exchange: the speaker is
+    done, the listener said back what they heard (``mirror``), the speaker did not quite
+    feel heard, or Back stepped one move back (``back``)."""
+
+    step_id: str
+    phase: Literal["speaking", "mirroring", "checking"]  # the phase it moved to
+    round: int
+    speaker: int
+    attempt: int
+    at: float
+    mirror: str | None = None
+    back: bool = False
+
+
+@record
 class TurnTaken:
     """One speaker/listener exchange in a turns step was confirmed ("I felt heard").
 
@@ -63,12 +96,53 @@ class TurnTaken:
 
 
 @record
+class TimerExtended:
+    """More time on a timer step or on the speaker's floor (``left``: seconds left now)."""
+
+    step_id: str
+    seconds: float
+    left: float
+    at: float
+
+
+@record
+class BreakOffered:
+    """A distress rating reached its threshold: gentle offers a break before going on."""
+
+    step_id: str
+    threshold: int
+    at: float
+
+
+@record
+class BreakDeclined:
+    """The couple saw the offer and chose to go on."""
+
+    step_id: str | None
+    at: float
+
+
+@record
 class BreakStarted:
     called_by: int | None  # partner index, or None when a flow step started it
     seconds: float
     deadline: float  # wall-clock epoch seconds, UTC: survives a restart
     at: float
     step_id: str | None = None
+    # "called" (the break key), "offered" (taken from gentle's offer) or "step" (a
+    # `break: true` timer step of the flow).
+    why: Literal["called", "offered", "step"] = "called"
+
+
+@record
+class BreakExtended:
+    """More time on the running break; ``deadline`` is the new return time (None while
+    paused) and ``total`` the break's whole length now."""
+
+    seconds: float
+    total: float
+    deadline: float | None
+    at: float
 
 
 @record
@@ -97,10 +171,16 @@ Event = Union[
     StepEntered,
     AnswerGiven,
     AnswerWithdrawn,
+    DraftKept,
     StepSkipped,
     TimerEnded,
+    TimerExtended,
+    TurnMoved,
     TurnTaken,
+    BreakOffered,
+    BreakDeclined,
     BreakStarted,
+    BreakExtended,
     BreakEnded,
     Paused,
     Resumed,

@@ -1,49 +1,54 @@
-"""Where to go after a step, and whether its answers call for a break.
+"""Where to go after a step.
 
-Kept apart from the runner so the rules read in one place: routes are tried in order
+Kept apart from the runner so the rule reads in one place: routes are tried in order
 and the first whose condition holds wins; with none, the flow falls through to the
-following step, and after the last step it ends.
+following step, and after the last step it ends. The break offer is in offers.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from gentle.flows.model import END, Flow, Step
+from gentle.records import record
 
-from gentle.flows.model import END, Flow, RateStep, Step, TimerStep
-
-from gentle.engine.answers import Answer
-from gentle.engine.conditions import AnswerIndex, holds
+from gentle.engine.conditions import Facts, holds
 
 
-def next_step(flow: Flow, step: Step, answers: AnswerIndex) -> str | None:
+@record
+class Choice:
+    """The route taken: its index in ``step.next`` (None: the fall-through), and where to."""
+
+    route: int | None
+    target: str | None  # a step id, or None when the flow ends
+
+
+def choose_route(flow: Flow, step: Step, facts: Facts) -> Choice:
+    for i, route in enumerate(step.next):
+        if route.when is None or holds(route.when, facts, step.id, flow):
+            return Choice(i, None if route.go == END else route.go)
+    return Choice(None, following(flow, step))
+
+
+def next_step(flow: Flow, step: Step, facts: Facts) -> str | None:
     """The id of the step that follows ``step``, or None when the flow ends."""
-    for route in step.next:
-        if route.when is None or holds(route.when, answers, step.id, flow):
-            return None if route.go == END else route.go
+    return choose_route(flow, step, facts).target
+
+
+def following(flow: Flow, step: Step) -> str | None:
+    """The step after ``step`` in the file (None after the last)."""
     position = flow.index_of(step.id) + 1
     return flow.steps[position].id if position < len(flow.steps) else None
 
 
-def is_break_step(flow: Flow, step_id: str | None) -> bool:
-    if step_id is None:
-        return False
-    step = flow.step(step_id)
-    return isinstance(step, TimerStep) and step.is_break
-
-
-def flooded(flow: Flow, step: Step, given: Iterable[Answer], going_to: str | None) -> bool:
-    """A `measures: distress` rating at or above the flow's threshold means someone is
-    flooded and the app should offer a break - unless the flow is about to start a
-    cool-down break itself, where a second offer would only get in the way."""
-    if not isinstance(step, RateStep) or step.measures != "distress":
-        return False
-    if is_break_step(flow, going_to):
-        return False
-    threshold = flow.distress_threshold
-    return any(
-        a.step_id == step.id
-        and isinstance(a.value, int)
-        and not isinstance(a.value, bool)
-        and a.value >= threshold
-        for a in given
-    )
+def possible_targets(flow: Flow, step: Step) -> list[str | None]:
+    """Every step ``step`` can lead to (None: the end), in the order routes are tried."""
+    targets: list[str | None] = []
+    for route in step.next:
+        target = None if route.go == END else route.go
+        if target not in targets:
+            targets.append(target)
+        if route.when is None:
+            return targets
+    fall = following(flow, step)
+    if fall not in targets:
+        targets.append(fall)
+    return targets

@@ -7,7 +7,13 @@ What survives a restart, and how:
   deadline: the time runs on while the app is closed, so closing mid-break and
   reopening 5 minutes later leaves 5 minutes less;
 * stopwatches (the breathing pacer, the session's elapsed time) count only time spent
-  in the app: they continue from the value they had when the snapshot was taken.
+  in the app: they continue from the value they had when the snapshot was taken;
+* drafts (words not yet given, and answers taken back with Back), the breaks taken and
+  when each step was last entered (for ``break_taken`` conditions).
+
+The recorder saves a snapshot with every event, and every change a couple would notice
+is an event, so the snapshot in the store is always the live state
+(tests/unit/engine/test_engine_stateful.py checks this at every step).
 """
 
 from __future__ import annotations
@@ -20,10 +26,12 @@ from gentle.engine.answers import Answer
 from gentle.engine.breaks import BreakState
 from gentle.engine.countdown import Countdown, Stopwatch
 from gentle.engine.turns import TurnState
-from gentle.flows.model import BreatheStep, Flow, Step, TimerStep, TurnsStep
+from gentle.flows.kinds import kind_of
+from gentle.flows.model import Flow, Step
 from gentle.records import record
 
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 
 @record
@@ -51,8 +59,18 @@ class SessionState:
     turn: TurnState | None = None
     paused: bool = False
     break_: BreakState | None = None
-    flooding: bool = False
+    flooding: bool = False  # a break is on offer (``offer_step``'s ratings called for it)
+    offer_step: str | None = None
     finished: bool = False
+    # A counter that goes up when a step is entered or a break begins: conditions ask
+    # whether a break began since a step was entered (``break_taken``).
+    ticks: int = 0
+    entered: dict[str, int] = field(default_factory=dict)
+    breaks: list[int] = field(default_factory=list)  # the tick at which each break began
+    # Words not yet given, per (step id, partner): typed, or taken back with Back.
+    drafts: dict[tuple[str, int | None], Any] = field(default_factory=dict)
+    # config.yaml's distress_threshold when the session began (None: not set).
+    default_threshold: int | None = None
 
     @property
     def frozen(self) -> bool:
@@ -61,9 +79,10 @@ class SessionState:
 
     def start_timers(self, step: Step, now: float) -> None:
         """A fresh countdown / stopwatch / turn for the step being entered."""
-        self.timer = Countdown.start(step.seconds, now) if isinstance(step, TimerStep) else None
-        self.breath = Stopwatch.start(now) if isinstance(step, BreatheStep) else None
-        self.turn = turns.start(step, now) if isinstance(step, TurnsStep) else None
+        clock = kind_of(step).clock
+        self.timer = Countdown.start(step.seconds, now) if clock == "countdown" else None  # type: ignore[attr-defined]
+        self.breath = Stopwatch.start(now) if clock == "stopwatch" else None
+        self.turn = turns.start(step, now) if clock == "turns" else None  # type: ignore[arg-type]
         if self.frozen:
             self.freeze(now)
 
@@ -113,7 +132,16 @@ def encode(
         "paused": state.paused,
         "break": None if state.break_ is None else state.break_.to_dict(),
         "flooding": state.flooding,
+        "offer_step": state.offer_step,
         "finished": state.finished,
+        "ticks": state.ticks,
+        "entered": dict(state.entered),
+        "breaks": list(state.breaks),
+        "drafts": [
+            {"step_id": step_id, "partner": partner, "value": value}
+            for (step_id, partner), value in state.drafts.items()
+        ],
+        "default_threshold": state.default_threshold,
     }
 
 
@@ -127,7 +155,7 @@ def decode(
     if data.get("flow_id") != flow.id:
         raise ValueError(f"this snapshot is of flow {data.get('flow_id')!r}, not {flow.id!r}")
     version = data.get("version")
-    if version != SNAPSHOT_VERSION:
+    if version not in READABLE_VERSIONS:
         raise ValueError(f"this snapshot has version {version!r}; gentle reads {SNAPSHOT_VERSION}")
     try:
         partners = tuple(str(p) for p in data["partners"])
@@ -152,6 +180,16 @@ def decode(
             break_=None if data["break"] is None else BreakState.from_dict(data["break"]),
             flooding=bool(data["flooding"]),
             finished=bool(data["finished"]),
+            offer_step=_text(data.get("offer_step")),
+            # Version 1 had none of these: no drafts, no breaks to remember.
+            ticks=int(data.get("ticks", 0)),
+            entered={str(k): int(v) for k, v in dict(data.get("entered", {})).items()},
+            breaks=[int(t) for t in data.get("breaks", [])],
+            drafts={
+                (str(d["step_id"]), _partner(d.get("partner"))): d.get("value")
+                for d in data.get("drafts", [])
+            },
+            default_threshold=_threshold(data.get("default_threshold")),
         )
     except (KeyError, TypeError, AssertionError) as error:
         raise ValueError(f"this snapshot is incomplete or damaged ({error!r})") from error
@@ -160,3 +198,23 @@ def decode(
         if step_id is not None and step_id not in ids:
             raise ValueError(f"the flow no longer has the step {step_id!r}")
     return state, (partners[0], partners[1])
+
+
+def _partner(value: Any) -> int | None:
+    if value not in (0, 1, None) or isinstance(value, bool):
+        raise ValueError(f"a draft belongs to partner 0, 1 or both, not {value!r}")
+    return value
+
+
+def _threshold(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"a threshold is a whole number, not {value!r}")
+    return value
+
+
+def _text(value: Any) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"expected a step id, not {value!r}")
+    return value

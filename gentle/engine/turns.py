@@ -3,7 +3,11 @@
 speaking (the floor countdown runs) -> done_speaking -> mirroring -> mirrored(text|None)
 -> checking -> heard(True): the exchange is recorded and roles swap (or the next round
 starts); heard(False): back to mirroring with attempt + 1. In one round each partner has
-the floor once; after ``rounds`` rounds the step is done.
+the floor once; after ``rounds`` rounds the step is done. ``step_back`` undoes one move
+within the exchange, never a confirmed one.
+
+Each move returns the new state, or None when it does not fit the phase (a key pressed
+twice, say): the caller refuses quietly rather than raise.
 
 An exchange (the stored answer is a list of them):
   round, speaker, listener   1-based round; partner indexes 0/1
@@ -17,12 +21,11 @@ An exchange (the stored answer is a list of them):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, Literal
 
 from gentle.engine.countdown import Countdown
-from gentle.flows.model import TurnsStep
+from gentle.flows.kinds.turns import TurnsStep, first_speaker
 from gentle.records import record
 
 TurnPhase = Literal["speaking", "mirroring", "checking"]
@@ -82,10 +85,6 @@ class TurnState:
         )
 
 
-def first_speaker(step: TurnsStep) -> int:
-    return 0 if step.first_speaker == "first" else 1
-
-
 def start(step: TurnsStep, now: float) -> TurnState:
     first = first_speaker(step)
     return TurnState(
@@ -100,30 +99,49 @@ def start(step: TurnsStep, now: float) -> TurnState:
     )
 
 
-def _expect(state: TurnState, phase: TurnPhase) -> None:
-    if state.done or state.phase != phase:
-        raise RuntimeError(f"the turn is {'done' if state.done else state.phase}, not {phase}")
+def _in(state: TurnState, phase: TurnPhase) -> bool:
+    return not state.done and state.phase == phase
 
 
-def done_speaking(state: TurnState, now: float) -> TurnState:
-    _expect(state, "speaking")
+def done_speaking(state: TurnState, now: float) -> TurnState | None:
+    if not _in(state, "speaking"):
+        return None
     return replace(
         state, phase="mirroring", floor=state.floor.pause(now), spoke=state.floor.elapsed(now)
     )
 
 
-def mirrored(state: TurnState, text: str | None) -> TurnState:
-    _expect(state, "mirroring")
-    if text is not None and not isinstance(text, str):
-        raise ValueError(f"a mirror is text or None, not {text!r}")
+def mirrored(state: TurnState, text: str | None) -> TurnState | None:
+    if not _in(state, "mirroring") or not (text is None or isinstance(text, str)):
+        return None
     return replace(state, phase="checking", mirrors=(*state.mirrors, text))
+
+
+def step_back(state: TurnState, now: float, *, frozen: bool = False) -> TurnState | None:
+    """One move back within this exchange; None at the start of an exchange.
+
+    checking -> mirroring (the mirror given is taken back); mirroring after a "not
+    quite" -> checking that try again; mirroring -> speaking, the floor with the time
+    it had left (still, while ``frozen``).
+    """
+    if state.done:
+        return None
+    if state.phase == "checking":
+        return replace(state, phase="mirroring", mirrors=state.mirrors[:-1])
+    if state.phase == "mirroring" and state.attempt > 1:
+        return replace(state, phase="checking", attempt=state.attempt - 1, heard=state.heard[:-1])
+    if state.phase == "mirroring":
+        floor = state.floor if frozen else state.floor.resume(now)
+        return replace(state, phase="speaking", floor=floor, spoke=0.0)
+    return None
 
 
 def heard(
     state: TurnState, yes: bool, now: float, floor_seconds: float, *, frozen: bool = False
-) -> TurnState:
+) -> TurnState | None:
     """The speaker's answer to the heard question. ``frozen``: the next floor starts paused."""
-    _expect(state, "checking")
+    if not _in(state, "checking") or not isinstance(yes, bool):
+        return None
     answers = (*state.heard, bool(yes))
     if not yes:
         return replace(state, phase="mirroring", attempt=state.attempt + 1, heard=answers)
@@ -168,57 +186,3 @@ def resume(state: TurnState, now: float) -> TurnState:
     if state.phase != "speaking" or state.done:
         return state
     return replace(state, floor=state.floor.resume(now))
-
-
-def default_exchanges(step: TurnsStep, mirrors: Sequence[str | None] = ()) -> list[dict[str, Any]]:
-    """One confirmed exchange per speaker per round: a walk's neutral answer."""
-    first = first_speaker(step)
-    exchanges = []
-    for round_ in range(1, max(1, step.rounds) + 1):
-        for speaker in (first, 1 - first):
-            mirror = mirrors[len(exchanges)] if len(exchanges) < len(mirrors) else None
-            exchanges.append(
-                {
-                    "round": round_,
-                    "speaker": speaker,
-                    "listener": 1 - speaker,
-                    "mirror": mirror,
-                    "mirrors": [mirror],
-                    "attempts": 1,
-                    "heard": [True],
-                    "confirmed": True,
-                    "seconds": float(step.floor_seconds),
-                }
-            )
-    return exchanges
-
-
-def normalize_exchanges(step: TurnsStep, value: Any) -> list[dict[str, Any]]:
-    """Check a whole turns answer given at once (a walk's answers file) and fill gaps."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
-        raise ValueError(f"step {step.id!r}: a turns answer is a list of exchanges")
-    result = []
-    for i, item in enumerate(value):
-        if not isinstance(item, dict):
-            raise ValueError(f"step {step.id!r}: exchange {i + 1} must be a mapping")
-        speaker = item.get("speaker")
-        if speaker not in (0, 1) or isinstance(speaker, bool):
-            raise ValueError(f"step {step.id!r}: exchange {i + 1} needs speaker 0 or 1")
-        mirror = item.get("mirror")
-        if mirror is not None and not isinstance(mirror, str):
-            raise ValueError(f"step {step.id!r}: exchange {i + 1}: mirror must be text")
-        heard_list = [bool(h) for h in item.get("heard", [True])]
-        result.append(
-            {
-                "round": int(item.get("round", i // 2 + 1)),
-                "speaker": speaker,
-                "listener": 1 - speaker,
-                "mirror": mirror,
-                "mirrors": list(item.get("mirrors", [mirror])),
-                "attempts": int(item.get("attempts", 1)),
-                "heard": heard_list,
-                "confirmed": bool(item.get("confirmed", heard_list[-1] if heard_list else True)),
-                "seconds": float(item.get("seconds", 0.0)),
-            }
-        )
-    return result

@@ -6,10 +6,15 @@ The answers mapping: step id -> the answer, or for steps asked of each partner a
 in partner order (a single non-list answer counts for both; for checklists and
 many-choose, a list of lists is per partner). A write answer is text, or for a template
 a mapping blank -> text. A turns answer is a list of mirror texts, one per exchange,
-or a list of full exchanges. Missing answers take neutral defaults (see
-gentle.engine.answers.default_value; turns: one confirmed exchange per speaker per
-round) and are marked defaulted. Timers and breathing are not waited for: the walk's
-clock jumps over them, so they read as run to the end.
+or a list of full exchanges. Missing answers take the kind's neutral default (the middle
+of a scale, the first option, nothing ticked; a write that needs words is skipped, as a
+couple would skip it) and are marked defaulted. Timers and breathing are not waited
+for: the walk's clock jumps over them, so they read as run to the end.
+
+gentle's own break offers (engine/offers.py) happen on the walk as in the app. The key
+``break offers`` (it can't be a step id) maps the step whose ratings called for one to
+``take`` or ``decline``; without it an offer is declined, and the result says so. A
+break taken lasts 20 minutes and is called by neither partner in particular.
 """
 
 from __future__ import annotations
@@ -22,23 +27,19 @@ from typing import Any
 
 from gentle.engine import events as ev
 from gentle.engine.answers import Answer, default_value
+from gentle.engine.breaks import MIN_BREAK_SECONDS
 from gentle.engine.clock import Clock, FakeClock
 from gentle.engine.pacer import total_seconds
 from gentle.engine.runner import DEFAULT_PARTNERS, Runner
-from gentle.engine.turns import default_exchanges
-from gentle.flows.model import (
-    BreatheStep,
-    ChecklistStep,
-    ChooseStep,
-    Flow,
-    Step,
-    TimerStep,
-    TurnsStep,
-)
+from gentle.flows.kinds import SKIP, kind_of
+from gentle.flows.kinds.turns import default_exchanges
+from gentle.flows.model import Flow, Step
 from gentle.records import record
 
 # A walk that reaches one step this often is going round in circles.
 MAX_VISITS = 100
+OFFERS_KEY = "break offers"
+_TAKE = {"take": True, "yes": True, True: True, "decline": False, "no": False, False: False}
 
 
 class WalkError(ValueError):
@@ -50,10 +51,22 @@ class WalkError(ValueError):
 
 
 @record
+class Offer:
+    """A break gentle offered on the walk, after ``step_id``'s ratings."""
+
+    step_id: str
+    threshold: int
+    taken: bool
+    defaulted: bool  # the answers file did not say: declined
+
+
+@record
 class WalkResult:
     path: list[str]  # step ids in the order they were entered (repeats included)
     answers: list[Answer]
     defaulted: set[tuple[str, int | None]]
+    offers: tuple[Offer, ...] = ()
+    skipped: tuple[str, ...] = ()  # steps left without an answer (a write that needs words)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -71,20 +84,47 @@ class WalkResult:
                 [step, partner]
                 for step, partner in sorted(self.defaulted, key=lambda k: (k[0], k[1] or -1))
             ],
+            "break_offers": [
+                {"after": o.step_id, "threshold": o.threshold, "taken": o.taken,
+                 "defaulted": o.defaulted}
+                for o in self.offers
+            ],
+            "skipped": list(self.skipped),
         }
 
 
 def _check_ids(flow: Flow, answers: Mapping[str, Any]) -> None:
     ids = [step.id for step in flow.steps]
     for key in answers:
+        if key == OFFERS_KEY:
+            continue
         if key not in ids:
-            close = difflib.get_close_matches(str(key), ids, n=1)
+            close = difflib.get_close_matches(str(key), [*ids, OFFERS_KEY], n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise WalkError(f"the answers name a step {key!r} that this flow does not have{hint}")
 
 
+def _offer_choices(flow: Flow, answers: Mapping[str, Any]) -> dict[str, bool]:
+    given = answers.get(OFFERS_KEY)
+    if given is None:
+        return {}
+    if not isinstance(given, Mapping):
+        raise WalkError(f"`{OFFERS_KEY}` maps a step id to take or decline, like "
+                        f"`{OFFERS_KEY}: {{check-in: take}}`")
+    ids = {step.id for step in flow.steps}
+    choices: dict[str, bool] = {}
+    for step_id, choice in given.items():
+        if step_id not in ids:
+            raise WalkError(f"`{OFFERS_KEY}` names a step {step_id!r} that this flow does not have")
+        key = choice.lower() if isinstance(choice, str) else choice
+        if key not in _TAKE:
+            raise WalkError(f"`{OFFERS_KEY}` for {step_id!r} is take or decline, not {choice!r}")
+        choices[str(step_id)] = _TAKE[key]
+    return choices
+
+
 def _list_valued(step: Step) -> bool:
-    return isinstance(step, ChecklistStep) or (isinstance(step, ChooseStep) and step.many)
+    return step.kind == "checklist" or (step.kind == "choose" and getattr(step, "many", False))
 
 
 def _given_for(step: Step, given: Any, partner: int | None) -> Any:
@@ -101,7 +141,7 @@ def _skip_time(clock: Clock, seconds: float) -> None:
         clock.advance(seconds)
 
 
-def _turns_answer(step: TurnsStep, given: Any) -> tuple[list[dict[str, Any]], bool]:
+def _turns_answer(step: Any, given: Any) -> tuple[list[dict[str, Any]], bool]:
     """The exchanges to submit for a turns step, and whether they are a default."""
     if isinstance(given, list) and any(isinstance(item, dict) for item in given):
         return given, False
@@ -116,9 +156,11 @@ def walk(
     *,
     clock: Clock | None = None,
     on_event: Callable[[ev.Event], None] | None = None,
+    default_threshold: int | None = None,
 ) -> WalkResult:
     """Run ``flow`` to its end with ``answers``; raise WalkError when they do not fit."""
     _check_ids(flow, answers)
+    choices = _offer_choices(flow, answers)
     clock = clock if clock is not None else FakeClock(time.time())
     path: list[str] = []
     visits: Counter[str] = Counter()
@@ -130,9 +172,14 @@ def walk(
         if on_event is not None:
             on_event(event)
 
-    runner = Runner(flow, partners, clock, listen)
+    runner = Runner(flow, partners, clock, listen, default_threshold=default_threshold)
     defaulted: set[tuple[str, int | None]] = set()
+    offers: list[Offer] = []
+    skipped: list[str] = []
     while not runner.finished:
+        if runner.flooding:
+            offers.append(_answer_offer(runner, choices, clock))
+            continue
         step = runner.step
         assert step is not None
         if visits[step.id] > MAX_VISITS:
@@ -141,33 +188,48 @@ def walk(
                 "with these answers the flow goes round in a loop",
                 step.id,
             )
-        given = answers.get(step.id)
-        try:
-            if isinstance(step, TimerStep):
-                timer = runner.timer
-                _skip_time(clock, timer.remaining(clock.now()) if timer else 0.0)
-                runner.submit(None)
-            elif isinstance(step, BreatheStep):
-                _skip_time(clock, total_seconds(step))
-                runner.submit(None)
-            elif isinstance(step, TurnsStep):
-                exchanges, is_default = _turns_answer(step, given)
-                if is_default:
-                    defaulted.add((step.id, None))
-                runner.submit(exchanges, defaulted=is_default)
-            elif step.kind == "say":
-                runner.submit(None)
-            else:
-                partner = runner.asking
-                value = _given_for(step, given, partner)
-                if value is None:
-                    defaulted.add((step.id, partner))
-                    runner.submit(default_value(step), defaulted=True)
-                else:
-                    runner.submit(value)
-        except ValueError as error:
-            # The step is reported separately (WalkError.step_id), so drop it from the text.
-            message = str(error).removeprefix(f"step {step.id!r}: ")
-            raise WalkError(message, step.id) from error
-    return WalkResult(path=path, answers=list(runner.answers), defaulted=defaulted)
+        verdict = _answer(runner, step, answers.get(step.id), clock, defaulted, skipped)
+        if not verdict:
+            raise WalkError(str(verdict.reason), step.id)
+    return WalkResult(path=path, answers=list(runner.answers), defaulted=defaulted,
+                      offers=tuple(offers), skipped=tuple(skipped))
 
+
+def _answer(runner: Runner, step: Step, given: Any, clock: Clock,
+            defaulted: set[tuple[str, int | None]], skipped: list[str]) -> Any:
+    clock_kind = kind_of(step).clock
+    if clock_kind == "countdown":
+        timer = runner.timer
+        _skip_time(clock, timer.remaining(clock.now()) if timer else 0.0)
+        return runner.submit(None)
+    if clock_kind == "stopwatch":
+        _skip_time(clock, total_seconds(step))  # type: ignore[arg-type]
+        return runner.submit(None)
+    if clock_kind == "turns":
+        exchanges, is_default = _turns_answer(step, given)
+        if is_default:
+            defaulted.add((step.id, None))
+        return runner.submit(exchanges, defaulted=is_default)
+    partner = runner.asking
+    value = _given_for(step, given, partner)
+    if value is not None:
+        return runner.submit(value)
+    defaulted.add((step.id, partner))
+    fallback = default_value(step)
+    if fallback is SKIP:
+        skipped.append(step.id)
+        return runner.skip()
+    return runner.submit(fallback, defaulted=True)
+
+
+def _answer_offer(runner: Runner, choices: dict[str, bool], clock: Clock) -> Offer:
+    step_id = runner.offered_after or ""
+    threshold = int(runner.offer_threshold or 0)
+    take = choices.get(step_id)
+    if take:
+        runner.call_break(None, MIN_BREAK_SECONDS, why="offered")
+        _skip_time(clock, MIN_BREAK_SECONDS)
+        runner.end_break()
+    else:
+        runner.decline_break()
+    return Offer(step_id, threshold, bool(take), take is None)

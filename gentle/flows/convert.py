@@ -28,9 +28,10 @@ class FlowDraft:
     minutes: float | None = None
     tags: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
-    distress_threshold: int = 7
+    distress_threshold: int | None = None  # None: the flow sets none
     pending: Pending = field(default_factory=Pending)
     id_node: Node | None = None
+    threshold_node: Node | None = None
 
 
 def convert_flow(root: Node, report: Report) -> FlowDraft | None:
@@ -55,8 +56,9 @@ def convert_flow(root: Node, report: Report) -> FlowDraft | None:
         id=flow_id or "", title=title or "", summary=summary or "", steps=[],
         minutes=float(minutes) if minutes is not None else None,
         tags=f.texts("tags"), sources=f.texts("sources"),
-        distress_threshold=int(threshold) if threshold is not None else 7,
+        distress_threshold=int(threshold) if threshold is not None else None,
         id_node=f.get("id"),
+        threshold_node=f.get("distress_threshold"),
     )
     ctx = StepContext(report, draft.pending, {**BUILTIN_LISTS, **_lists(f, report)})
     steps_node = f.require("steps", " (the list of steps)")

@@ -61,7 +61,7 @@ def condition_to_dict(cond: Condition) -> dict[str, Any]:
         if parts:
             return {word: [condition_to_dict(c) for c in parts]}
     out: dict[str, Any] = {"step": cond.step, "who": cond.who}
-    for key in ("at_least", "at_most", "equals", "picked", "answered"):
+    for key in ("at_least", "at_most", "picked", "answered", "break_taken"):
         value = getattr(cond, key)
         if value is not None:
             out[key] = value
@@ -80,37 +80,21 @@ def describe_condition(cond: Condition) -> str:
             return f"{lead}({inner})" if len(parts) > 1 or lead else inner
     who = {"either": "either partner's", "both": "both partners'", "first": "partner 1's",
            "second": "partner 2's"}[cond.who]
+    if cond.break_taken is not None:
+        return f"a break was {'' if cond.break_taken else 'not '}taken since {cond.step}"
     if cond.answered is not None:
         return f"{cond.step} was {'answered' if cond.answered else 'skipped'}"
     if cond.at_least is not None:
         return f"{who} {cond.step} is at least {cond.at_least:g}"
     if cond.at_most is not None:
         return f"{who} {cond.step} is at most {cond.at_most:g}"
-    if cond.picked is not None:
-        return f'{who} {cond.step} includes "{cond.picked}"'
-    return f'{who} {cond.step} is "{cond.equals}"'
+    return f'{who} {cond.step} includes "{cond.picked}"'
 
 
 def _detail(step: Step) -> str:
-    kind = step.kind
-    if kind == "breathe":
-        length = f"{step.cycles} cycles" if step.cycles else f"{(step.seconds or 0) / 60:g} min"
-        shape = step.pattern or " ".join(f"{p.do} {p.seconds:g}" for p in step.phases)
-        return f"{shape}, {length}"
-    if kind == "timer":
-        return f"{step.seconds / 60:g} min" + (", cool-down break" if step.is_break else "")
-    if kind == "rate":
-        return f"{step.who}, {step.low} to {step.high}" + (
-            f", measures {step.measures}" if step.measures != "other" else "")
-    if kind == "write":
-        return step.who + (f", blanks: {', '.join(b.name for b in step.blanks)}" if step.blanks else "")
-    if kind == "choose":
-        return f"{step.who}, {len(step.options)} options" + (", several" if step.many else "")
-    if kind == "checklist":
-        return f"{step.who}, {len(step.items)} items"
-    if kind == "turns":
-        return f"{step.rounds} round(s), {step.floor_seconds / 60:g} min floor"
-    return ""
+    from gentle.flows.kinds import kind_of
+
+    return kind_of(step).detail(step)
 
 
 def outline(flow: Flow) -> str:

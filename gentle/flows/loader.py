@@ -14,6 +14,7 @@ None when no such flow exists (the catalogue provides one). Every problem carrie
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from gentle.flows.convert import FlowDraft, convert_flow
@@ -23,6 +24,7 @@ from gentle.flows.precheck import MAX_BYTES, decode
 from gentle.flows.report import Report
 from gentle.flows.routes import check_references, check_shape
 from gentle.flows.yamlnodes import compose
+from gentle.flows.model import Step
 
 
 def load_flow(path: str | Path, *, lookup: Lookup | None = None, origin: str | None = None) -> Flow:
@@ -103,8 +105,38 @@ def _assemble(draft: FlowDraft, lookup: Lookup | None, chain: tuple[str, ...], r
     if not report.has_errors:
         # Loops and reachability only mean something once every route points somewhere real.
         check_shape(inlined.steps, own_nodes, inlined.include_of, report)
+    steps = _thresholds(draft, inlined.steps, own_nodes, inlined.include_of, report)
     return Flow(
-        id=draft.id, title=draft.title, summary=draft.summary, steps=tuple(inlined.steps),
+        id=draft.id, title=draft.title, summary=draft.summary, steps=tuple(steps),
         minutes=draft.minutes, tags=draft.tags, sources=draft.sources,
         distress_threshold=draft.distress_threshold, origin=origin, path=path,
     )
+
+
+def _thresholds(draft: FlowDraft, steps: list[Step], own_nodes: dict, include_of: dict,
+                report: Report) -> list[Step]:
+    """Give each distress rating its flow's threshold (included flows keep theirs), and
+    report a threshold the ratings can't use (the rule is the engine's: engine/offers.py)."""
+    from gentle.engine.offers import DEFAULT_THRESHOLD, offers_break, threshold_for, threshold_problems
+
+    own = draft.distress_threshold
+    inherited: list[str] = []
+    settled: list[Step] = []
+    for step in steps:
+        if offers_break(step) and step.threshold is None:  # type: ignore[attr-defined]
+            inherited.append(step.id)
+            if own is not None:
+                step = replace(step, threshold=own)
+        settled.append(step)
+    flow = Flow(id=draft.id, title=draft.title, summary=draft.summary, steps=tuple(settled))
+    for problem in threshold_problems(flow, own, inherited):
+        report.error(draft.threshold_node, problem.message)
+    if own is None:
+        for step in settled:
+            if step.id in inherited and not step.low < DEFAULT_THRESHOLD <= step.high:  # type: ignore[attr-defined]
+                node = own_nodes.get(step.id) or include_of.get(step.id)
+                report.warning(node, f'"{step.id}" rates distress from {step.low} to {step.high}, '  # type: ignore[attr-defined]
+                                     f"which can't reach gentle's usual threshold of {DEFAULT_THRESHOLD}; "
+                                     f"a break is offered at {threshold_for(step)} and above. Set "
+                                     "`distress_threshold:` on the flow to choose the number")
+    return settled

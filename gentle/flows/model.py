@@ -8,7 +8,7 @@ by :mod:`gentle.flows.names` at display time, never evaluated).
 
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Literal
 
 from gentle.records import record
 
@@ -39,8 +39,8 @@ class Condition:
     """A declarative test of earlier answers; never evaluated as Python.
 
     Exactly one shape is used:
-      * a leaf: ``step`` + ``who`` + one test (``at_least``/``at_most``/``equals``/
-        ``picked``/``answered``);
+      * a leaf: ``step`` + ``who`` + one test (``at_least``/``at_most``/``picked``/
+        ``answered``/``break_taken``);
       * ``all_of`` / ``any_of``: lists of conditions;
       * ``none_of``: true when none of the listed conditions hold.
     """
@@ -49,9 +49,11 @@ class Condition:
     who: Literal["either", "both", "first", "second"] = "either"
     at_least: float | None = None
     at_most: float | None = None
-    equals: str | None = None
     picked: str | None = None
     answered: bool | None = None
+    # A cool-down break was taken since ``step`` was answered (without ``step``: since
+    # the couple came to the step being left). See gentle.engine.conditions.
+    break_taken: bool | None = None
     all_of: tuple["Condition", ...] = ()
     any_of: tuple["Condition", ...] = ()
     none_of: tuple["Condition", ...] = ()
@@ -76,107 +78,34 @@ class StepBase:
     section: str | None = None
 
 
-@record
-class SayStep(StepBase):
-    kind: Literal["say"] = "say"
-    text: str = ""
+# A step of any kind. Each kind's model is declared in its own module under
+# gentle/flows/kinds/ (SayStep in kinds/say.py, RateStep in kinds/rate.py, ...); they are
+# importable from here too, and the registry there lists them.
+Step = StepBase
+
+_KIND_MODELS = {
+    "SayStep": "say", "BreatheStep": "breathe", "TimerStep": "timer", "RateStep": "rate",
+    "WriteStep": "write", "Blank": "write", "ChooseStep": "choose",
+    "ChecklistStep": "checklist", "TurnsStep": "turns",
+}
 
 
-@record
-class BreatheStep(StepBase):
-    kind: Literal["breathe"] = "breathe"
-    pattern: str | None = None  # the named pattern, if one was used
-    phases: tuple[Phase, ...] = ()
-    cycles: int | None = None  # exactly one of cycles / seconds is set
-    seconds: float | None = None
-    text: str | None = None
+def __getattr__(name: str):
+    # The kind models, and the registry's lists, without importing the kinds eagerly
+    # (they import this module).
+    from importlib import import_module
 
+    if name in _KIND_MODELS:
+        return getattr(import_module(f"gentle.flows.kinds.{_KIND_MODELS[name]}"), name)
+    if name == "STEP_KINDS":
+        from gentle.flows.kinds import MODULES
 
-@record
-class TimerStep(StepBase):
-    kind: Literal["timer"] = "timer"
-    seconds: float = 0.0
-    text: str | None = None
-    suggestions: tuple[str, ...] = ()
-    rotate_seconds: float = 30.0
-    is_break: bool = False  # a cool-down break (Gottman): at least 20 minutes
+        return MODULES
+    if name == "ASKING_KINDS":
+        from gentle.flows.kinds import KINDS
 
-
-@record
-class RateStep(StepBase):
-    kind: Literal["rate"] = "rate"
-    ask: str = ""
-    who: Who = "each"
-    low: int = 0
-    high: int = 10
-    labels: tuple[tuple[int, str], ...] = ()  # (point, label), sorted by point
-    measures: Literal["distress", "closeness", "other"] = "other"
-
-
-@record
-class Blank:
-    name: str
-    hint: str | None = None
-    suggestions: tuple[str, ...] = ()
-
-
-@record
-class WriteStep(StepBase):
-    kind: Literal["write"] = "write"
-    ask: str = ""
-    who: Who = "each"
-    template: str | None = None  # text with {blank} slots
-    blanks: tuple[Blank, ...] = ()  # in the order they appear in the template
-    placeholder: str | None = None
-    optional: bool = False
-
-
-@record
-class ChooseStep(StepBase):
-    kind: Literal["choose"] = "choose"
-    ask: str = ""
-    who: Who = "each"
-    options: tuple[str, ...] = ()
-    many: bool = False
-
-
-@record
-class ChecklistStep(StepBase):
-    kind: Literal["checklist"] = "checklist"
-    ask: str = ""
-    who: Who = "together"
-    items: tuple[str, ...] = ()
-
-
-@record
-class TurnsStep(StepBase):
-    kind: Literal["turns"] = "turns"
-    rounds: int = 1  # in one round each partner has the floor once
-    floor_seconds: float = 180.0
-    first_speaker: Literal["first", "second"] = "first"
-    speaker_prompt: str = ""
-    listener_prompts: tuple[str, ...] = ()
-    heard_question: str = "{speaker}, did you feel heard?"
-    text: str | None = None
-
-
-Step = Union[
-    SayStep, BreatheStep, TimerStep, RateStep, WriteStep, ChooseStep, ChecklistStep, TurnsStep
-]
-STEP_KINDS: tuple[str, ...] = (
-    "say",
-    "breathe",
-    "timer",
-    "rate",
-    "write",
-    "choose",
-    "checklist",
-    "turns",
-    "include",
-)
-
-# Steps that take a partner answer (as opposed to showing text or a timer).
-ASKING_KINDS: frozenset[str] = frozenset({"rate", "write", "choose", "checklist"})
+        return frozenset(k for k, kind in KINDS.items() if kind.asks)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @record
@@ -188,7 +117,10 @@ class Flow:
     minutes: float | None = None
     tags: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
-    distress_threshold: int = 7
+    # The flow's own `distress_threshold:`, or None when it sets none (then the setting
+    # in config.yaml applies, else 7). Each distress rating keeps the threshold of the
+    # flow it was written in (RateStep.threshold); gentle.engine.offers decides.
+    distress_threshold: int | None = None
     origin: str = "built-in"  # "built-in", "user" or a file path
     path: str | None = None
 

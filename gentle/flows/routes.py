@@ -14,26 +14,19 @@ from dataclasses import field
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from gentle.flows.fields import Fields, read_list, read_text
-from gentle.flows.model import (
-    END,
-    ChecklistStep,
-    ChooseStep,
-    Condition,
-    RateStep,
-    Route,
-    Step,
-)
+from gentle.flows.model import END, Condition, Route, Step
 from gentle.flows.report import Report
 from gentle.flows.suggest import did_you_mean
 from gentle.records import record
 
 # A step id, possibly of an included step: "breathe" or "calm.breathe".
 REF = re.compile(r"[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)*")
-LEAF_KEYS = ("step", "who", "at_least", "at_most", "picked", "answered")
-TESTS = ("at_least", "at_most", "picked", "answered")
+LEAF_KEYS = ("step", "who", "at_least", "at_most", "picked", "answered", "break_taken")
+TESTS = ("at_least", "at_most", "picked", "answered", "break_taken")
 COMBINATORS = {"all": "all_of", "any": "any_of", "none": "none_of"}
 _SYNONYMS = {"and": "all", "or": "any", "not": "none", "if": "when", "goto": "go", "to": "go",
-             "min": "at_least", "max": "at_most", "equals": "picked", "is": "picked"}
+             "min": "at_least", "max": "at_most", "equals": "picked", "is": "picked",
+             "break": "break_taken", "had_break": "break_taken", "breaks": "break_taken"}
 WHO_IN_CONDITION = ("either", "both", "first", "second")
 
 
@@ -131,8 +124,8 @@ def _leaf(f: Fields, owner: str, report: Report, pending: Pending, *, quiet: boo
     tests = [k for k in TESTS if k in f]
     if len(tests) > 1 or not tests and not quiet:
         where = f.node if not tests else f.key_node(tests[1])
-        report.error(where, "a condition needs exactly one test: at_least, at_most, picked or answered"
-                            " (combine several with all: or any:)")
+        report.error(where, "a condition needs exactly one test: at_least, at_most, picked, answered"
+                            " or break_taken (combine several with all: or any:)")
         for key in LEAF_KEYS:
             f.get(key)
         return None
@@ -147,6 +140,9 @@ def _leaf(f: Fields, owner: str, report: Report, pending: Pending, *, quiet: boo
             report.error(step_node, f'"{step}" is not a step id')
             step = owner
     who = f.choice("who", WHO_IN_CONDITION, "either")
+    if test == "break_taken" and "who" in f:
+        report.error(f.key_node("who"), "`who` has no meaning with `break_taken`: a break is "
+                                        "taken by you both")
     test_node = f.get(test)
     values: dict[str, object] = {}
     if test in ("at_least", "at_most"):
@@ -154,7 +150,7 @@ def _leaf(f: Fields, owner: str, report: Report, pending: Pending, *, quiet: boo
     elif test == "picked":
         values[test] = read_text(test_node, report, "`picked`")
     else:
-        values[test] = f.boolean("answered", True)
+        values[test] = f.boolean(test, True)
     if values[test] is None:
         return None
     cond = Condition(step=step, who=who, **values)  # type: ignore[arg-type]
@@ -195,30 +191,27 @@ def _check_leaf(leaf: Leaf, steps: dict[str, Step], includes: dict[str, str], br
     if step is None:
         report.error(where, f'no step has the id "{cond.step}"{did_you_mean(cond.step or "", known)}')
         return
+    from gentle.flows.kinds import kind_of
+
+    kind = kind_of(step)
     if cond.at_least is not None or cond.at_most is not None:
         number = cond.at_least if cond.at_least is not None else cond.at_most
         name = "at_least" if cond.at_least is not None else "at_most"
-        if isinstance(step, RateStep):
-            low, high = step.low, step.high
-        elif isinstance(step, ChecklistStep) or (isinstance(step, ChooseStep) and step.many):
-            low, high = 0, len(step.items if isinstance(step, ChecklistStep) else step.options)
-        elif isinstance(step, ChooseStep):
-            report.error(leaf.test_node, f'`{name}` counts choices, but "{step.id}" picks only one '
-                                         "option; use `picked:` (or give the step `many: true`)")
-            return
-        else:
+        scale = kind.numbers(step) if kind.numbers is not None else None
+        if scale is None:
             report.error(leaf.test_node, f'`{name}` needs a rate step (or a checklist), but "{step.id}" '
                                          f"is a {step.kind} step")
             return
+        if isinstance(scale, str):
+            report.error(leaf.test_node, scale.replace("{test}", name))
+            return
+        low, high = scale
         if number is not None and not low <= number <= high:
             report.error(leaf.test_node, f'{number:g} is off the scale of "{step.id}", which runs '
                                          f"from {low} to {high}")
     elif cond.picked is not None:
-        if isinstance(step, ChooseStep):
-            options = step.options
-        elif isinstance(step, ChecklistStep):
-            options = step.items
-        else:
+        options = kind.options(step) if kind.options is not None else None
+        if options is None:
             report.error(leaf.test_node, f'`picked` needs a choose or checklist step, but "{step.id}" '
                                          f"is a {step.kind} step")
             return

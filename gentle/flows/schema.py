@@ -8,128 +8,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from gentle.flows.model import PHASE_KINDS, STEP_KINDS, WHO_VALUES
-from gentle.flows.patterns import PATTERN_NAMES
+from gentle.flows.kinds.base import number_schema, text_schema, texts_schema
+from gentle.flows.model import PHASE_KINDS
 
 ID_PATTERN = "^[a-z][a-z0-9-]*$"
 REF_PATTERN = "^(end|[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*)$"
 
-
-def _text(description: str) -> dict[str, Any]:
-    return {"type": "string", "description": description}
-
-
-def _texts(description: str, min_items: int = 0) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": "array", "items": {"type": "string"}, "description": description}
-    if min_items:
-        schema["minItems"] = min_items
-    return schema
-
-
-def _number(description: str, maximum: float | None = None) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": "number", "exclusiveMinimum": 0, "description": description}
-    if maximum is not None:
-        schema["maximum"] = maximum
-    return schema
-
-
-def _one_of_keys(*keys: str) -> list[dict[str, Any]]:
-    return [{"required": [k]} for k in keys]
-
-
-def _who(default: str) -> dict[str, Any]:
-    return {"enum": list(WHO_VALUES), "default": default,
-            "description": "Who answers: each (one after the other), together, first or second."}
-
-
-MINUTES = _number("Length in minutes (at most 24 hours).", 1440)
-SECONDS = _number("Length in seconds (at most 24 hours).", 86400)
-
 COMMON: dict[str, Any] = {
     "id": {"type": "string", "pattern": ID_PATTERN,
            "description": "Lowercase letters, digits and dashes. Default: step-N."},
-    "title": _text("A short heading for the step."),
-    "facilitator": _text("Notes shown only in the facilitator or demo view."),
-    "help": _text("Shown when someone presses ? or F1."),
+    "title": text_schema("A short heading for the step."),
+    "facilitator": text_schema("Notes shown only in the facilitator or demo view."),
+    "help": text_schema("Shown when someone presses ? or F1."),
     "next": {"$ref": "#/$defs/next"},
 }
 
-KINDS: dict[str, tuple[dict[str, Any], list[str], dict[str, Any]]] = {
-    # kind: (own properties, required keys, extra constraints)
-    "say": ({"text": _text("What the couple reads.")}, ["text"], {}),
-    "breathe": ({
-        "pattern": {"enum": list(PATTERN_NAMES), "description": "A named breathing pattern."},
-        "phases": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/phase"}},
-        "cycles": {"type": "integer", "minimum": 1, "description": "How many breaths."},
-        "minutes": MINUTES, "seconds": SECONDS,
-        "text": _text("Shown while breathing."),
-    }, [], {"allOf": [{"oneOf": _one_of_keys("pattern", "phases")},
-                      {"oneOf": _one_of_keys("cycles", "minutes", "seconds")}]}),
-    "timer": ({
-        "minutes": MINUTES, "seconds": SECONDS,
-        "text": _text("Shown during the countdown."),
-        "suggestions": _texts("Ideas shown one after another during the countdown."),
-        "rotate_seconds": _number("Seconds before the next suggestion (default 30).", 86400),
-        "break": {"type": "boolean", "default": False,
-                  "description": "A cool-down break (at least 20 minutes is advised)."},
-    }, [], {"oneOf": _one_of_keys("minutes", "seconds")}),
-    "rate": ({
-        "ask": _text("The question."), "who": _who("each"),
-        "from": {"type": "integer", "default": 0}, "to": {"type": "integer", "default": 10},
-        "labels": {"type": "object", "propertyNames": {"pattern": "^-?[0-9]+$"},
-                   "additionalProperties": {"type": "string"},
-                   "description": "Words for points on the scale, like 0: calm."},
-        "measures": {"enum": ["distress", "closeness", "other"], "default": "other"},
-    }, ["ask"], {}),
-    "write": ({
-        "ask": _text("The question."), "who": _who("each"),
-        "placeholder": _text("Greyed-out hint inside the empty box."),
-        "optional": {"type": "boolean", "default": False},
-        "template": _text("Text with {blank} slots to fill in."),
-        "blanks": {"type": "object", "additionalProperties": {"$ref": "#/$defs/blank"}},
-    }, ["ask"], {}),
-    "choose": ({
-        "ask": _text("The question."), "who": _who("each"),
-        "options": {**_texts("The options.", 2), "uniqueItems": True},
-        "many": {"type": "boolean", "default": False, "description": "Allow picking several."},
-    }, ["ask", "options"], {}),
-    "checklist": ({
-        "ask": _text("The question."), "who": _who("together"),
-        "items": {**_texts("Things to tick.", 1), "uniqueItems": True},
-    }, ["ask", "items"], {}),
-    "turns": ({
-        "rounds": {"type": "integer", "minimum": 1, "maximum": 100, "default": 1},
-        "floor_minutes": MINUTES, "floor_seconds": SECONDS,
-        "first_speaker": {"enum": ["first", "second"], "default": "first"},
-        "speaker_prompt": _text("Shown to the speaker; may use {speaker} and {listener}."),
-        "listener_prompts": _texts("Phrases for the listener, like 'What I heard is...'", 1),
-        "heard_question": _text("Asked of the speaker at the end of their turn."),
-        "text": _text("Shown before the turns start."),
-    }, ["speaker_prompt", "listener_prompts"],
-        {"not": {"required": ["floor_minutes", "floor_seconds"]}}),
-}
 
+def _step_def(name: str) -> dict[str, Any]:
+    """One kind's entry, from its declaration (gentle/flows/kinds/)."""
+    from gentle.flows.kinds import KINDS
 
-def _step_def(kind: str) -> dict[str, Any]:
-    own, required, extra = KINDS[kind]
+    kind = KINDS[name]
+    # An include has no routes of its own: the included flow's apply.
+    common = COMMON if kind.model is not None else {k: v for k, v in COMMON.items() if k != "next"}
     return {
         "type": "object",
-        "properties": {"kind": {"const": kind}, **COMMON, **own},
-        "required": ["kind", *required],
+        "description": kind.summary,
+        "properties": {"kind": {"const": name}, **common, **kind.schema.properties},
+        "required": ["kind", *kind.schema.required],
         "additionalProperties": False,
-        **extra,
-    }
-
-
-def _include_def() -> dict[str, Any]:
-    common = {k: v for k, v in COMMON.items() if k != "next"}
-    return {
-        "type": "object",
-        "properties": {"kind": {"const": "include"}, **common,
-                       "flow": {"type": "string", "pattern": ID_PATTERN,
-                                "description": "The id of the flow to include."}},
-        "required": ["kind", "flow"],
-        "additionalProperties": False,
+        **kind.schema.extra,
     }
 
 
@@ -141,9 +49,12 @@ def _condition_defs() -> dict[str, Any]:
             "who": {"enum": ["either", "both", "first", "second"], "default": "either"},
             "at_least": {"type": "number"}, "at_most": {"type": "number"},
             "picked": {"type": "string"}, "answered": {"type": "boolean"},
+            "break_taken": {"type": "boolean",
+                            "description": "A cool-down break began since the couple came to `step`."},
         },
         "additionalProperties": False,
-        "oneOf": _one_of_keys("at_least", "at_most", "picked", "answered"),
+        "oneOf": [{"required": [k]} for k in ("at_least", "at_most", "picked", "answered",
+                                              "break_taken")],
     }
     combos = [
         {"type": "object", "required": [word], "additionalProperties": False,
@@ -155,9 +66,10 @@ def _condition_defs() -> dict[str, Any]:
 
 
 def flow_schema() -> dict[str, Any]:
-    step_kinds = [k for k in STEP_KINDS]
+    from gentle.flows.kinds import KINDS
+
+    step_kinds = list(KINDS)
     defs: dict[str, Any] = {f"{k}_step": _step_def(k) for k in KINDS}
-    defs["include_step"] = _include_def()
     defs["step"] = {
         "type": "object",
         "required": ["kind"],
@@ -194,14 +106,18 @@ def flow_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "properties": {
             "id": {"type": "string", "pattern": ID_PATTERN},
-            "title": _text("The flow's name."),
-            "summary": _text("One or two sentences shown on the home screen."),
-            "minutes": _number("About how long it takes.", 1440),
-            "tags": _texts("Words to group flows by."),
-            "sources": _texts("Citations for the methods the flow draws on."),
-            "distress_threshold": {"type": "integer", "default": 7},
+            "title": text_schema("The flow's name."),
+            "summary": text_schema("One or two sentences shown on the home screen."),
+            "minutes": number_schema("About how long it takes.", 1440),
+            "tags": texts_schema("Words to group flows by."),
+            "sources": texts_schema("Citations for the methods the flow draws on."),
+            "distress_threshold": {
+                "type": "integer", "minimum": 1, "maximum": 100,
+                "description": "A distress rating at or above this offers a break (default: the "
+                               "setting in config.yaml, else 7). It must lie on the flow's "
+                               "distress scales; an included flow keeps its own."},
             "lists": {"type": "object", "propertyNames": {"pattern": ID_PATTERN},
-                      "additionalProperties": _texts("Suggestion words.", 1)},
+                      "additionalProperties": texts_schema("Suggestion words.", 1)},
             "steps": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/step"}},
         },
         "$defs": defs,

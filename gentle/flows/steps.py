@@ -1,21 +1,21 @@
 """Turning one step's YAML mapping into its frozen model (dispatch and shared fields).
 
-Each kind's own fields are read in steps_timed.py and steps_asking.py. A step with
-errors still yields a model built from what could be read, so routing and loop checks
-can run too and the author sees every problem in one go.
+Each kind's own fields are read by its reader, declared with the kind in
+gentle/flows/kinds/. A step with errors still yields a model built from what could be
+read, so routing and loop checks can run too and the author sees every problem in one go.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import field
-from typing import Any, Callable
+from typing import Any
 
 from yaml.nodes import MappingNode, Node
 
 from gentle.flows import names as name_rules
 from gentle.flows.fields import Fields, read_text
-from gentle.flows.model import END, SayStep, Step
+from gentle.flows.model import END, Step
 from gentle.flows.report import Report
 from gentle.flows.routes import Pending, parse_next
 from gentle.flows.suggest import did_you_mean, one_of
@@ -23,19 +23,13 @@ from gentle.records import record
 
 ID = re.compile(r"[a-z][a-z0-9-]*")
 COMMON_KEYS = ("kind", "id", "title", "facilitator", "help", "next")
-KIND_KEYS: dict[str, tuple[str, ...]] = {
-    "say": ("text",),
-    "breathe": ("pattern", "phases", "cycles", "minutes", "seconds", "text"),
-    "timer": ("minutes", "seconds", "text", "suggestions", "rotate_seconds", "break"),
-    "rate": ("ask", "who", "from", "to", "labels", "measures"),
-    "write": ("ask", "who", "placeholder", "optional", "template", "blanks"),
-    "choose": ("ask", "who", "options", "many"),
-    "checklist": ("ask", "who", "items"),
-    "turns": ("rounds", "floor_minutes", "floor_seconds", "first_speaker", "speaker_prompt",
-              "listener_prompts", "heard_question", "text"),
-    "include": ("flow",),
-}
-INCLUDE_KEYS = ("kind", "id", "flow", "title", "facilitator", "help")
+
+
+def kind_keys() -> dict[str, tuple[str, ...]]:
+    """Each kind's own YAML keys, from the registry."""
+    from gentle.flows.kinds import KINDS
+
+    return {name: kind.keys for name, kind in KINDS.items()}
 
 
 @record(frozen=False)
@@ -67,6 +61,7 @@ class Common:
     fields: Fields
     ctx: StepContext
     names: frozenset[str] = name_rules.BASE_NAMES
+    given_id: str | None = None  # the id as written (None: the step has none)
 
     def base(self) -> dict[str, Any]:
         f = self.fields
@@ -85,35 +80,34 @@ def convert_step(node: Node, position: int, ctx: StepContext) -> StepDraft:
     if not isinstance(node, MappingNode):
         report.error(node, "each step is a mapping that starts with `- kind: ...`")
         return StepDraft(auto_id, None, node, broken=True)
+    from gentle.flows.kinds import KINDS
+    from gentle.flows.kinds.say import SayStep
+
     f = Fields(node, report, "this step")
     kind_node = f.get("kind")
     kind = None
     if kind_node is None:
         if not f.merged:
-            report.error(node, f"this step needs `kind:` ({one_of(KIND_KEYS)})")
+            report.error(node, f"this step needs `kind:` ({one_of(KINDS)})")
     else:
         kind = read_text(kind_node, report, "`kind`")
-        if kind is not None and kind not in KIND_KEYS:
-            report.error(kind_node, f'unknown step kind "{kind}"{did_you_mean(kind, KIND_KEYS)} '
-                                    f"(kinds: {', '.join(KIND_KEYS)})")
+        if kind is not None and kind not in KINDS:
+            report.error(kind_node, f'unknown step kind "{kind}"{did_you_mean(kind, KINDS)} '
+                                    f"(kinds: {', '.join(KINDS)})")
             kind = None
     step_id = _read_id(f, auto_id, report)
-    if kind == "include":
-        return _include(f, node, step_id, ctx)
-    f.what = f"a {kind} step" if kind else "this step"
-    errors_before = len(report.problems)
     if kind is None:
         for key in f.pairs:
             f.get(key)  # without a kind, its keys cannot be judged
-        draft = StepDraft(step_id or auto_id, None, node, SayStep(id=step_id or auto_id), broken=True)
-        return draft
-    from gentle.flows.steps_asking import READERS as ASKING
-    from gentle.flows.steps_timed import READERS as TIMED
-
-    reader: Callable[[Common], Step] = {**TIMED, **ASKING, "say": _say}[kind]
-    common = Common(step_id or auto_id, f, ctx)
-    step = reader(common)
-    f.unknown((*COMMON_KEYS, *KIND_KEYS[kind]), _elsewhere(kind))
+        return StepDraft(step_id or auto_id, None, node, SayStep(id=step_id or auto_id), broken=True)
+    declared = KINDS[kind]
+    common = Common(step_id or auto_id, f, ctx, given_id=step_id)
+    if declared.model is None:
+        return declared.read(common)  # an include: a draft to inline, not a step
+    f.what = f"a {kind} step"
+    errors_before = len(report.problems)
+    step = declared.read(common)
+    f.unknown(declared.all_keys, elsewhere(kind))
     broken = any(p.severity == "error" for p in report.problems[errors_before:])
     return StepDraft(common.id, kind, node, step, broken=broken)
 
@@ -136,36 +130,10 @@ def _read_id(f: Fields, auto_id: str, report: Report) -> str | None:
     return value
 
 
-def _say(c: Common) -> Step:
-    values = c.base()
-    return SayStep(**values, text=c.fields.text("text", required=True, names=c.names) or "")
-
-
-def _include(f: Fields, node: Node, step_id: str | None, ctx: StepContext) -> StepDraft:
-    f.what = "an include step"
-    report = ctx.report
-    flow_node = f.require("flow", " (the id of the flow to include)")
-    flow_id = read_text(flow_node, report, "`flow`") if flow_node is not None else None
-    if flow_id is not None and not ID.fullmatch(flow_id):
-        report.error(flow_node, f'"{flow_id}" is not a flow id')
-        flow_id = None
-    if "next" in f:
-        f.get("next")
-        report.error(f.key_node("next"), "an include step cannot have `next:`; the included flow's "
-                                         "own routes apply, then the flow goes on to the next step")
-    title = f.text("title", names=name_rules.BASE_NAMES)
-    f.text("facilitator", names=name_rules.BASE_NAMES)
-    f.text("help", names=name_rules.BASE_NAMES)
-    f.unknown(INCLUDE_KEYS, _elsewhere("include"))
-    sid = step_id or flow_id or "include"
-    return StepDraft(sid, "include", node, include=flow_id, include_node=flow_node or node,
-                     title=title, broken=flow_id is None)
-
-
-def _elsewhere(kind: str) -> dict[str, str]:
+def elsewhere(kind: str) -> dict[str, str]:
     """For an unknown key that another kind uses: 'a rate step' etc."""
     hints: dict[str, str] = {}
-    for other, keys in KIND_KEYS.items():
+    for other, keys in kind_keys().items():
         if other == kind:
             continue
         for key in keys:

@@ -19,8 +19,9 @@ Format = Literal["md", "html"]
 FORMATS: tuple[str, ...] = ("md", "html")
 
 
-def render_handout(flow: Flow, fmt: Format = "md", *, country: str = "international") -> str:
-    handout = build_handout(flow, country=country)
+def render_handout(flow: Flow, fmt: Format = "md", *, country: str = "international",
+                   default_threshold: int | None = None) -> str:
+    handout = build_handout(flow, country=country, default_threshold=default_threshold)
     return render_html(handout) if fmt == "html" else render_markdown(handout)
 
 

@@ -9,17 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from gentle.flows.model import (
-    END,
-    ChecklistStep,
-    ChooseStep,
-    Condition,
-    Flow,
-    RateStep,
-    Route,
-    Step,
-    TimerStep,
-)
+from gentle.engine.offers import OfferRule, is_break_step
+from gentle.flows.kinds import kind_of
+from gentle.flows.model import END, Condition, Flow, Step
 from gentle.handout.wording import PARTNER_A, PARTNER_B, number
 from gentle.text import clean_line
 
@@ -64,7 +56,7 @@ class RouteWords:
             return "finish here"
         target = self.flow.step(step_id)
         where = f"step {self.numbers[step_id]}, “{self.label(target)}”"
-        if isinstance(target, TimerStep) and target.is_break:
+        if is_break_step(self.flow, step_id):
             return f"take the cool-down break ({where})"
         return f"go to {where}"
 
@@ -84,8 +76,13 @@ class RouteWords:
         step = self.flow.step(condition.step) if condition.step else here
         who = "you" if getattr(step, "who", "each") == "together" else _WHO[condition.who]
         at = "" if step.id == here.id else f" at step {self.numbers[step.id]}"
-        lists = isinstance(step, ChecklistStep) or (isinstance(step, ChooseStep) and step.many)
-        verb = "ticked" if isinstance(step, ChecklistStep) else "chose"
+        kind = kind_of(step)
+        lists = kind.options is not None and isinstance(kind.numbers(step) if kind.numbers else None, tuple)
+        verb = kind.verb
+        if condition.break_taken is not None:
+            since = "this step began" if not at else f"step {self.numbers[step.id]}"
+            took = "you took" if condition.break_taken else "you didn't take"
+            return f"{took} a cool-down break since {since}"
         if condition.at_least is not None:
             value = number(condition.at_least)
             if lists:
@@ -100,23 +97,25 @@ class RouteWords:
             return f"{who} rated {value} or less{at}"
         if condition.picked is not None:
             return f"{who} {verb} “{clean_line(condition.picked)}”{at}"
-        if condition.equals is not None:
-            return f"{who} answered “{clean_line(condition.equals)}”{at}"
         if condition.answered is not None:
             where = f" step {self.numbers[step.id]}" if at else " this step"
             return f"{who} answered{where}" if condition.answered else f"{who} skipped{where}"
         return "always"  # pragma: no cover - the loader never builds an empty leaf
 
 
-def distress_offer(step: Step, flow: Flow, routes: list[Route] | tuple[Route, ...]) -> str | None:
-    """The app's own flooding rule for a distress rating, unless a route already sends
-    the couple to a break."""
-    if not isinstance(step, RateStep) or step.measures != "distress":
+def offer_sentence(rule: OfferRule | None) -> str | None:
+    """The engine's break offer (engine/offers.py) in a handout's words."""
+    if rule is None or rule.never:
         return None
-    for route in routes:
-        if route.go != END:
-            target = flow.step(route.go)
-            if isinstance(target, TimerStep) and target.is_break:
-                return None
-    who = "you rate" if step.who == "together" else "either of you rates"
-    return f"If {who} {flow.distress_threshold} or more, gentle offers a cool-down break before going on."
+    who = "you rate" if rule.together else "either of you rates"
+    sentence = f"If {who} {rule.threshold} or more, gentle offers a cool-down break before going on"
+    if rule.always:
+        return sentence + "."
+    # No offer on the way to the flow's own cool-down break, nor where the flow ends.
+    quiet = [target for target, offered in rule.targets if not offered]
+    reasons = []
+    if any(target is not None for target in quiet):
+        reasons.append("the flow takes you straight to its own cool-down break")
+    if None in quiet:
+        reasons.append("this is where you finish")
+    return f"{sentence}, unless {' or '.join(reasons)}."

@@ -39,12 +39,9 @@ def flow_from_dict(data: dict[str, Any]) -> Flow:
 
 @lru_cache(maxsize=None)
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, vars(model))
+    import sys
 
-
-@lru_cache(maxsize=None)
-def _steps_by_kind() -> dict[str, type]:
-    return {cls.__dataclass_fields__["kind"].default: cls for cls in get_args(model.Step)}
+    return typing.get_type_hints(cls, {**vars(model), **vars(sys.modules[cls.__module__])})
 
 
 def _build(cls: type, data: dict[str, Any]) -> Any:
@@ -58,10 +55,12 @@ def _convert(hint: Any, value: Any) -> Any:
     if value is None:
         return None
     origin = get_origin(hint)
+    if hint is model.StepBase:  # a step of any kind: its kind says which model
+        from gentle.flows.kinds import MODELS
+
+        return _build(MODELS[value["kind"]], value)
     if origin in (Union, types.UnionType):
         options = [a for a in get_args(hint) if a is not type(None)]
-        if all(dataclasses.is_dataclass(a) for a in options) and len(options) > 1:
-            return _build(_steps_by_kind()[value["kind"]], value)  # the Step union
         for option in options:
             try:
                 return _convert(option, value)

@@ -139,19 +139,16 @@ class SessionDetail:
 
 def step_title(flow: Flow, step_id: str) -> tuple[str, str]:
     """(kind, title) of a step of the flow as run; the id alone if the copy lacks it."""
+    from gentle.flows.kinds import KINDS
+
     try:
         step = flow.step(step_id)
     except KeyError:
         return "", step_id
     if step.title or getattr(step, "ask", ""):
         return step.kind, step.title or step.ask
-    if step.kind == "timer":
-        return step.kind, "A break" if step.is_break else "Quiet time"
-    fallback = {"breathe": "Breathing together", "turns": "Taking turns"}.get(step.kind)
-    text = (getattr(step, "text", None) or "").strip().split("\n")[0]
-    if fallback is None and text:
-        fallback = text if len(text) <= 60 else text[:59].rstrip() + "…"
-    return step.kind, fallback or step_id
+    kind = KINDS.get(step.kind)
+    return step.kind, (kind.label(step) if kind is not None else None) or step_id
 
 
 def session_detail(store: Store, id_or_prefix: str) -> SessionDetail:

@@ -12,12 +12,12 @@ No textual here: the TUI finds the LiveSession of a runner through its context.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from gentle.engine import events as ev
-from gentle.engine.answers import Answer
 from gentle.engine.clock import Clock
 from gentle.engine.runner import Runner
 from gentle.flows.model import Flow
@@ -26,7 +26,7 @@ from gentle.store.db import Store, open_memory_store
 from gentle.store.errors import SessionNotFound, StoreError
 from gentle.store.export import export_data, to_json, to_markdown, write_private_file
 from gentle.store.history import session_detail
-from gentle.store.recorder import Recorder
+from gentle.store.recorder import Recorder, event_from_dict
 from gentle.store.sessions import add_note, load_resume, start_session
 
 # Problems that mean "the notes file can't be written now"; the session goes on in memory.
@@ -84,6 +84,8 @@ class LiveSession:
         partners: Sequence[str],
         clock: Clock,
         relay: Listener,
+        *,
+        default_threshold: int | None = None,
         **options: Any,
     ) -> tuple[Runner, "LiveSession"]:
         """A fresh session of ``flow``, recorded in ``store`` (None: memory only)."""
@@ -94,7 +96,8 @@ class LiveSession:
                 live.store, live.recorder = store, Recorder(store, live.session_id)
             except _STORE_FAILURES as error:
                 live._failed(error)
-        runner = Runner(flow, live.partners, clock, on_event=live.listener(relay))
+        runner = Runner(flow, live.partners, clock, on_event=live.listener(relay),
+                        default_threshold=default_threshold)
         live._follow(runner)
         return runner, live
 
@@ -113,8 +116,11 @@ class LiveSession:
             ) from None
         with store.read() as conn:
             row = conn.execute("SELECT started_at FROM sessions WHERE id = ?", (session_id,)).fetchone()
+            bodies = conn.execute("SELECT body FROM events WHERE session_id = ? ORDER BY seq",
+                                  (session_id,)).fetchall()
         live.started_at = float(row[0]) if row else live.started_at
-        live.events = replayed(runner.answers)
+        # The memory copy (for Ctrl+R) starts from the events already recorded, exactly.
+        live.events = _readable_events(bodies)
         live.store, live.session_id = store, session_id
         live.recorder = Recorder(store, session_id)
         live._follow(runner)
@@ -202,13 +208,12 @@ class LiveSession:
         return write_private_file(Path(path), text)
 
 
-def replayed(answers: Sequence[Answer]) -> list[ev.Event]:
-    """Events that rebuild a resumed session's earlier answers in a memory copy."""
-    out: list[ev.Event] = []
-    entered: set[str] = set()
-    for answer in answers:
-        if answer.step_id not in entered:
-            entered.add(answer.step_id)
-            out.append(ev.StepEntered(answer.step_id, answer.at))
-        out.append(ev.AnswerGiven(answer.step_id, answer.partner, answer.value, answer.at, answer.defaulted))
-    return out
+def _readable_events(bodies: Sequence[tuple[str]]) -> list[ev.Event]:
+    """The recorded events that still read as events (a damaged row is left out)."""
+    events = []
+    for (body,) in bodies:
+        try:
+            events.append(event_from_dict(json.loads(body)))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return events

@@ -29,12 +29,17 @@ class FlowFacts:
     """What recording needs to know about the flow: which steps are ratings, and of what."""
 
     measures: Mapping[str, str]  # rate step id -> "distress" | "closeness" | "other"
-    threshold: int
+    threshold: int  # for the "calm again after" figure: the first distress rating's
+    break_steps: frozenset[str] = frozenset()  # `break: true` timer steps
 
     @classmethod
     def of(cls, flow: Any) -> "FlowFacts":
+        from gentle.engine.offers import DEFAULT_THRESHOLD, threshold_for
+
         measures = {s.id: s.measures for s in flow.steps if getattr(s, "kind", "") == "rate"}
-        return cls(measures, int(flow.distress_threshold))
+        thresholds = [t for t in (threshold_for(s, None, flow) for s in flow.steps) if t is not None]
+        breaks = frozenset(s.id for s in flow.steps if getattr(s, "is_break", False))
+        return cls(measures, thresholds[0] if thresholds else DEFAULT_THRESHOLD, breaks)
 
     @classmethod
     def of_session(cls, conn: sqlite3.Connection, session_id: str) -> "FlowFacts":
@@ -135,6 +140,21 @@ def _break_ended(conn: sqlite3.Connection, sid: str, e: ev.BreakEnded, facts: Fl
     )
 
 
+_OPEN_BREAK = ("(SELECT id FROM timings WHERE session_id = ? AND kind = 'break' AND ended_at IS NULL"
+               " ORDER BY id DESC LIMIT 1)")
+
+
+def _break_extended(conn: sqlite3.Connection, sid: str, e: ev.BreakExtended, f: FlowFacts) -> None:
+    conn.execute(f"UPDATE timings SET planned = ?, deadline = ? WHERE id = {_OPEN_BREAK}",
+                 (e.total, e.deadline, sid))
+
+
+def _timer_extended(conn: sqlite3.Connection, sid: str, e: ev.TimerExtended, f: FlowFacts) -> None:
+    if e.step_id in f.break_steps:  # a break step: its planned length grows, and its return time
+        conn.execute(f"UPDATE timings SET planned = planned + ?, deadline = ? + ? WHERE id = {_OPEN_BREAK}",
+                     (e.seconds, e.at, e.left, sid))
+
+
 def _finished(conn: sqlite3.Connection, sid: str, e: ev.Finished, facts: FlowFacts) -> None:
     # A finished session is never resumed, so its snapshot (a copy of the answers) goes.
     conn.execute(
@@ -149,6 +169,8 @@ _HANDLERS: dict[str, Callable[..., None]] = {
     "TimerEnded": _timer,
     "BreakStarted": _break_started,
     "BreakEnded": _break_ended,
+    "BreakExtended": _break_extended,
+    "TimerExtended": _timer_extended,
     "Finished": _finished,
 }
 

@@ -66,6 +66,8 @@ class AppContext:
     acknowledge_safety: Callable[[], None] = lambda: None
     # A therapist's demo (gentle demo): sample names, nothing saved, presentation look.
     demo: bool = False
+    # config.yaml's distress_threshold, for flows that set none (engine/offers.py).
+    default_threshold: int | None = None
 
     def names(self) -> tuple[str, str]:
         return self.partners or DEFAULT_PARTNERS

@@ -31,13 +31,14 @@ def _classes() -> list[type]:
     from gentle.tui.widgets.steps import view_for
     from gentle.tui.widgets.steps.choose import ChecklistView, PickList
 
-    kinds = ("say", "breathe", "timer", "rate", "write", "choose", "turns")
+    from gentle.flows.kinds import STEP_KINDS
+
     return [
         GentleApp, HomeScreen, NamesScreen, SessionScreen, ConfirmScreen, HelpScreen,
         HistoryScreen, InsightsScreen, SessionDetailScreen, ResumeScreen, SafetyScreen,
         NoteScreen, SaveCopyScreen, BreakCallDialog, FloodingOffer, CoolDownScreen,
         DemoSessionScreen, DemoPickerScreen, StepNavigator, TemplateFiller, FinishedView, PickList, ChecklistView,
-        *(view_for(kind) for kind in kinds),
+        *(view_for(kind) for kind in STEP_KINDS),
     ]
 
 

@@ -100,12 +100,12 @@ def _offer_break(screen: "SessionScreen") -> None:
     from gentle.tui.widgets.break_call import FloodingOffer
 
     _busy(screen, True)
-    threshold = screen.runner.flow.distress_threshold
+    threshold = screen.runner.offer_threshold or 0
 
     def decided(take: bool | None) -> None:
         _busy(screen, False)
         if take:
-            call_break(screen)
+            call_break(screen, why="offered")
         else:
             screen.runner.decline_break()
             screen.sync()
@@ -113,7 +113,7 @@ def _offer_break(screen: "SessionScreen") -> None:
     screen.app.push_screen(FloodingOffer(threshold), decided)
 
 
-def call_break(screen: "SessionScreen") -> None:
+def call_break(screen: "SessionScreen", *, why: str = "called") -> None:
     """The "we need a break" key: ask who and for how long, then start the cool-down."""
     from gentle.tui.widgets.break_call import BreakCallDialog
 
@@ -132,7 +132,7 @@ def call_break(screen: "SessionScreen") -> None:
         _busy(screen, False)
         if answer is not None and runner.break_ is None and not runner.finished:
             who, seconds = answer
-            runner.call_break(who, seconds)
+            runner.call_break(who, seconds, why=why)
         screen.sync()
 
     screen.app.push_screen(BreakCallDialog(runner.partners, runner.now()), chosen)

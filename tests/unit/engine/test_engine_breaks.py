@@ -15,15 +15,15 @@ MIN = 20 * 60
 def test_a_break_records_who_and_when_freezes_the_step_and_returns_there() -> None:
     runner, clock, events = start(make_flow(TimerStep(id="t", seconds=300), say("after")))
     clock.advance(100)
-    brk = runner.call_break(1, 30 * 60)
+    assert runner.call_break(1, 30 * 60)
+    brk = runner.break_
     started = events.of(ev.BreakStarted)[0]
     assert (started.called_by, started.seconds, started.step_id) == (1, 1800, "t")
     assert started.deadline == clock.now() + 1800 == brk.deadline
     clock.advance(25 * 60)
     assert runner.break_.remaining(clock.now()) == 300
     assert runner.timer.remaining(clock.now()) == 200  # the step waited
-    with pytest.raises(RuntimeError):
-        runner.submit(None)
+    assert not runner.submit(None)
     runner.end_break()
     ended = events.of(ev.BreakEnded)[0]
     assert (ended.seconds, ended.how) == (1500, "early")
@@ -48,18 +48,15 @@ def test_a_break_ends_itself_on_tick_when_its_time_is_up() -> None:
 @pytest.mark.parametrize("seconds", [MIN - 1, 24 * 3600 + 1])
 def test_break_length_limits(seconds: float) -> None:
     runner, _, _ = start(make_flow(say("a")))
-    with pytest.raises(ValueError):
-        runner.call_break(0, seconds)
+    assert not runner.call_break(0, seconds)
     assert runner.break_ is None
 
 
 def test_limits_can_be_changed_by_the_caller() -> None:
     runner, _, _ = start(make_flow(say("a")))
     runner.call_break(None, 60, minimum=30)
-    with pytest.raises(RuntimeError):
-        runner.call_break(0, MIN)  # one break at a time
-    with pytest.raises(ValueError):
-        runner.extend_break(24 * 3600)
+    assert not runner.call_break(0, MIN)  # one break at a time
+    assert not runner.extend_break(24 * 3600)
     runner.extend_break(60)
     assert runner.break_.countdown.total == 120
 

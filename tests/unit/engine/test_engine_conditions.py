@@ -100,11 +100,17 @@ def test_the_latest_answer_counts() -> None:
     assert not holds(c(at_least=7), answers, "x")
 
 
-def test_equals_compares_text_and_numbers() -> None:
-    assert holds(c(equals="yes"), [ans(0, "yes")], "x")
-    assert holds(c(equals="7"), [ans(0, 7)], "x")
-    assert holds(c(equals="hello"), [ans(0, {"text": "hello", "blanks": None})], "x")
-    assert not holds(c(equals="no"), [ans(0, "yes")], "x")
+def test_break_taken_counts_breaks_since_the_step_was_entered() -> None:
+    from gentle.engine.conditions import Evidence
+
+    since_x = Evidence({}, {"x": 3, "y": 6}, breaks=(5,))
+    assert holds(Condition(step="x", break_taken=True), since_x, "y")
+    assert not holds(Condition(step="y", break_taken=True), since_x, "y")
+    assert holds(Condition(step="y", break_taken=False), since_x, "y")
+    # A step never reached has had no break since.
+    assert not holds(Condition(step="z", break_taken=True), since_x, "y")
+    # Without the evidence (just answers), no break is known.
+    assert not holds(Condition(step="x", break_taken=True), [], "x")
 
 
 def test_combinators() -> None:

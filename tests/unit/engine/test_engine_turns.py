@@ -70,14 +70,11 @@ def test_rounds_and_second_speaker_first() -> None:
     assert [e["round"] for e in runner.answers[0].value] == [1, 1, 2, 2]
 
 
-def test_turn_calls_out_of_order_are_programming_errors() -> None:
+def test_turn_calls_out_of_order_are_refused_quietly() -> None:
     runner, _, _ = start(make_flow(turns()))
-    with pytest.raises(RuntimeError):
-        runner.turn_mirrored("too soon")
-    with pytest.raises(RuntimeError):
-        runner.turn_heard(True)
-    with pytest.raises(RuntimeError):
-        start(make_flow(say("s")))[0].turn_done_speaking()
+    assert not runner.turn_mirrored("too soon")
+    assert not runner.turn_heard(True)
+    assert not start(make_flow(say("s")))[0].turn_done_speaking()
 
 
 def test_pause_freezes_the_floor_and_extend_adds_to_it() -> None:
@@ -94,7 +91,6 @@ def test_pause_freezes_the_floor_and_extend_adds_to_it() -> None:
 
 def test_a_whole_list_of_exchanges_can_be_submitted_and_is_checked() -> None:
     runner, _, _ = start(make_flow(turns()))
-    with pytest.raises(ValueError):
-        runner.submit([{"speaker": 3}])
+    assert not runner.submit([{"speaker": 3}])
     runner.submit([{"speaker": 0, "mirror": "m"}, {"speaker": 1}])
     assert runner.finished and runner.answers[0].value[1]["listener"] == 0

@@ -50,21 +50,24 @@ def test_missing_answers_take_neutral_defaults_and_are_marked() -> None:
         ChooseStep(id="m", ask="?", options=("a", "b"), many=True, who="second"),
         ChecklistStep(id="k", ask="?", items=("x",)),
         WriteStep(id="w", ask="?", who="together"),
+        WriteStep(id="o", ask="?", who="together", optional=True),
         TurnsStep(id="t", speaker_prompt="s", listener_prompts=("l",), rounds=2),
     )
     result = walk(flow, {"r": [None, 4]})
     values = {(a.step_id, a.partner): a.value for a in result.answers}
     assert values[("r", 0)] == 3 and values[("r", 1)] == 4  # midpoint, rounded down
     assert values[("c", 0)] == "a" and values[("m", 1)] == ["a"]
-    assert values[("k", None)] == [] and values[("w", None)]["text"] == ""
+    assert values[("k", None)] == [] and values[("o", None)]["text"] == ""
+    # A write that needs words can't be answered with nothing: skipped, as in the app.
+    assert ("w", None) not in values and result.skipped == ("w",)
     exchanges = values[("t", None)]
     assert [(e["round"], e["speaker"], e["confirmed"]) for e in exchanges] == [
         (1, 0, True), (1, 1, True), (2, 0, True), (2, 1, True)
     ]
     assert result.defaulted == {
-        ("r", 0), ("c", 0), ("m", 1), ("k", None), ("w", None), ("t", None)
+        ("r", 0), ("c", 0), ("m", 1), ("k", None), ("w", None), ("o", None), ("t", None)
     }
-    assert {(a.step_id, a.partner) for a in result.answers if a.defaulted} == result.defaulted
+    assert {(a.step_id, a.partner) for a in result.answers if a.defaulted} == result.defaulted - {("w", None)}
     assert ("r", 1) not in result.defaulted
 
 

@@ -1,26 +1,43 @@
-"""Reading the steps that run on the clock: breathe, timer and turns."""
+"""breathe: a paced breathing pattern to follow together, for a number of cycles or a time."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from yaml.nodes import MappingNode
 
-from gentle.flows import names as name_rules
 from gentle.flows import patterns
 from gentle.flows.fields import MAX_SECONDS, read_list, read_number
-from gentle.flows.model import PHASE_KINDS, BreatheStep, Phase, Step, TimerStep, TurnsStep
-from gentle.flows.steps import Common
+from gentle.flows.kinds.base import (
+    MINUTES_SCHEMA,
+    SECONDS_SCHEMA,
+    Schema,
+    StepKind,
+    duration_words,
+    one_of_keys,
+    text_schema,
+)
+from gentle.flows.model import PHASE_KINDS, Phase, StepBase
 from gentle.flows.suggest import did_you_mean, one_of
+from gentle.records import record
 
 MAX_PHASE_SECONDS = 60
 LONG_HOLD_SECONDS = 7  # longer breath holds are not advised for calming down
-BREAK_MINUTES = 20  # Gottman: a body flooded with stress needs about this long to settle
 _PHASE_WORDS = {"inhale": "in", "breathe-in": "in", "exhale": "out", "breathe-out": "out",
                 "pause": "hold", "topup": "top-up", "top_up": "top-up"}
 
 
-def _breathe(c: Common) -> Step:
+@record
+class BreatheStep(StepBase):
+    kind: Literal["breathe"] = "breathe"
+    pattern: str | None = None  # the named pattern, if one was used
+    phases: tuple[Phase, ...] = ()
+    cycles: int | None = None  # exactly one of cycles / seconds is set
+    seconds: float | None = None
+    text: str | None = None
+
+
+def _read(c: Any) -> BreatheStep:
     f, report = c.fields, c.ctx.report
     values: dict[str, Any] = c.base()
     phases: tuple[Phase, ...] = ()
@@ -66,7 +83,7 @@ def _breathe(c: Common) -> Step:
                        text=f.text("text", names=c.names))
 
 
-def _phases(c: Common) -> tuple[Phase, ...]:
+def _phases(c: Any) -> tuple[Phase, ...]:
     report = c.ctx.report
     node = c.fields.get("phases")
     items = read_list(node, report, "`phases`") or []
@@ -99,45 +116,54 @@ def _phases(c: Common) -> tuple[Phase, ...]:
     return tuple(phases)
 
 
-def _timer(c: Common) -> Step:
-    f, report = c.fields, c.ctx.report
-    values = c.base()
-    seconds = f.seconds("minutes", "seconds", required=True)
-    is_break = f.boolean("break", False)
-    if is_break and seconds is not None and seconds < BREAK_MINUTES * 60:
-        key = "minutes" if "minutes" in f else "seconds"
-        report.warning(f.get(key), f"a cool-down break of {seconds / 60:g} minutes is short; the "
-                                   f"method (Gottman) suggests at least {BREAK_MINUTES} minutes")
-    rotate = f.number("rotate_seconds")
-    if rotate is not None and not 0 < rotate <= MAX_SECONDS:
-        report.error(f.get("rotate_seconds"), "`rotate_seconds` must be more than zero and at most 24 hours")
-        rotate = None
-    return TimerStep(**values, seconds=seconds or 60.0, text=f.text("text", names=c.names),
-                     suggestions=f.texts("suggestions", names=c.names),
-                     rotate_seconds=float(rotate or 30.0), is_break=is_break)
+def _detail(step: BreatheStep) -> str:
+    length = f"{step.cycles} cycles" if step.cycles else f"{(step.seconds or 0) / 60:g} min"
+    shape = step.pattern or " ".join(f"{p.do} {p.seconds:g}" for p in step.phases)
+    return f"{shape}, {length}"
 
 
-def _turns(c: Common) -> Step:
-    f, report = c.fields, c.ctx.report
-    c.names = name_rules.BASE_NAMES | name_rules.TURN_NAMES
-    values = c.base()
-    rounds = f.number("rounds", integer=True)
-    if rounds is not None and not 1 <= rounds <= 100:
-        report.error(f.get("rounds"), "`rounds` must be between 1 and 100")
-        rounds = None
-    floor = f.seconds("floor_minutes", "floor_seconds", required=False, default=180.0)
-    first = f.choice("first_speaker", ("first", "second"), "first")
-    extra: dict[str, Any] = {}
-    heard = f.text("heard_question", names=c.names)
-    if heard is not None:
-        extra["heard_question"] = heard
-    return TurnsStep(
-        **values, rounds=int(rounds or 1), floor_seconds=float(floor or 180.0),
-        first_speaker=first,  # type: ignore[arg-type]
-        speaker_prompt=f.text("speaker_prompt", required=True, names=c.names) or "",
-        listener_prompts=f.texts("listener_prompts", required=True, at_least=1, names=c.names),
-        text=f.text("text", names=c.names), **extra,
-    )
+def _words(step: BreatheStep, value: Any, partners: Any) -> str:
+    if not isinstance(value, dict):
+        raise TypeError("not a breathing result")
+    cycles = value.get("cycles")
+    extra = f", {cycles} breaths" if cycles else ""
+    return f"breathed for {duration_words(value.get('seconds'))}{extra}"
 
 
-READERS = {"breathe": _breathe, "timer": _timer, "turns": _turns}
+def _handout(step: BreatheStep, pages: Any) -> list:
+    title, timing = pages.breathing(step)
+    return [pages.timing(timing, title or "Breathing"), *pages.text(step.text, None)]
+
+
+_PHASE_SCHEMA = {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/phase"},
+                 "description": "Your own pattern: a list of `- in: 4`, `- hold: 4`, `- out: 6`..."}
+
+KIND = StepKind(
+    name="breathe",
+    summary="A paced breathing pattern to follow together, with an animated pacer.",
+    keys=("pattern", "phases", "cycles", "minutes", "seconds", "text"),
+    read=_read,
+    schema=Schema(
+        {
+            "pattern": {"enum": list(patterns.PATTERN_NAMES), "description": "A named breathing pattern."},
+            "phases": _PHASE_SCHEMA,
+            "cycles": {"type": "integer", "minimum": 1, "description": "How many breaths."},
+            "minutes": MINUTES_SCHEMA,
+            "seconds": SECONDS_SCHEMA,
+            "text": text_schema("Shown while breathing."),
+        },
+        (),
+        {"allOf": [{"oneOf": one_of_keys("pattern", "phases")},
+                   {"oneOf": one_of_keys("cycles", "minutes", "seconds")}]},
+    ),
+    model=BreatheStep,
+    clock="stopwatch",
+    walk_default=lambda step: None,
+    detail=_detail,
+    heading=lambda step: "Breathe",
+    label=lambda step: "Breathing together",
+    words=_words,
+    handout=_handout,
+    view="breathe:BreatheView",
+    help="breathe",
+)

@@ -1,0 +1,52 @@
+"""What the kinds that ask the partners something share: reading `who:`, and its words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from gentle.flows import names as name_rules
+from gentle.flows.fields import read_text
+from gentle.flows.kinds.base import Refused
+from gentle.flows.model import WHO_VALUES
+from gentle.flows.suggest import did_you_mean
+
+_WHO_WORDS = {"both": "each", "all": "each", "everyone": "each", "one": "first",
+              "couple": "together", "shared": "together", "partner1": "first", "partner2": "second"}
+
+
+def read_who(c: Any, default: str) -> str:
+    """The step's `who:`; steps asked of one partner at a time may use {partner}/{other}."""
+    node = c.fields.get("who")
+    who = default
+    if node is not None:
+        value = read_text(node, c.ctx.report, "`who`")
+        if value in WHO_VALUES:
+            who = value
+        elif value is not None:
+            hint = _WHO_WORDS.get(value)
+            tail = f'; did you mean "{hint}"?' if hint else did_you_mean(value, WHO_VALUES)
+            c.ctx.report.error(node, f'`who` cannot be "{value}"{tail} (use "each", "together", '
+                                     '"first" or "second")')
+    if who != "together":
+        c.names = name_rules.BASE_NAMES | name_rules.ONE_PARTNER_NAMES
+    return who
+
+
+def picks(value: Any, allowed: Sequence[str], what: str) -> list[str]:
+    """A list of picks, each one of ``allowed``, once; returned in the author's order."""
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise Refused(f"expected a list of {what}s, not {value!r}")
+    picked = list(value)
+    for item in picked:
+        if item not in allowed:
+            raise Refused(f"{item!r} is not one of its {what}s")
+    if len(set(picked)) != len(picked):
+        raise Refused(f"the same {what} was picked twice")
+    return [item for item in allowed if item in picked]
+
+
+def pick_words(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) if value else "(nothing picked)"
+    return str(value)

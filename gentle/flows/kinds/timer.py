@@ -1,0 +1,97 @@
+"""timer: a quiet countdown with "come back at", or with `break: true` a cool-down break."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from gentle.flows.fields import MAX_SECONDS
+from gentle.flows.kinds.base import (
+    MINUTES_SCHEMA,
+    SECONDS_SCHEMA,
+    Schema,
+    StepKind,
+    duration_words,
+    number_schema,
+    one_of_keys,
+    text_schema,
+    texts_schema,
+)
+from gentle.flows.model import StepBase
+from gentle.records import record
+
+BREAK_MINUTES = 20  # Gottman: a body flooded with stress needs about this long to settle
+
+
+@record
+class TimerStep(StepBase):
+    kind: Literal["timer"] = "timer"
+    seconds: float = 0.0
+    text: str | None = None
+    suggestions: tuple[str, ...] = ()
+    rotate_seconds: float = 30.0
+    is_break: bool = False  # a cool-down break (Gottman): at least 20 minutes
+
+
+def _read(c: Any) -> TimerStep:
+    f, report = c.fields, c.ctx.report
+    values = c.base()
+    seconds = f.seconds("minutes", "seconds", required=True)
+    is_break = f.boolean("break", False)
+    if is_break and seconds is not None and seconds < BREAK_MINUTES * 60:
+        key = "minutes" if "minutes" in f else "seconds"
+        report.warning(f.get(key), f"a cool-down break of {seconds / 60:g} minutes is short; the "
+                                   f"method (Gottman) suggests at least {BREAK_MINUTES} minutes")
+    rotate = f.number("rotate_seconds")
+    if rotate is not None and not 0 < rotate <= MAX_SECONDS:
+        report.error(f.get("rotate_seconds"), "`rotate_seconds` must be more than zero and at most 24 hours")
+        rotate = None
+    return TimerStep(**values, seconds=seconds or 60.0, text=f.text("text", names=c.names),
+                     suggestions=f.texts("suggestions", names=c.names),
+                     rotate_seconds=float(rotate or 30.0), is_break=is_break)
+
+
+def _words(step: TimerStep, value: Any, partners: Any) -> str:
+    if not isinstance(value, dict):
+        raise TypeError("not a timer result")
+    ended = " (ended early)" if value.get("ended") == "early" else ""
+    return f"{duration_words(value.get('seconds'))}{ended}"
+
+
+def _handout(step: TimerStep, pages: Any) -> list:
+    label = "Cool-down break" if step.is_break else "Timer"
+    blocks = [pages.timing(pages.duration(step.seconds), label), *pages.text(step.text, None)]
+    if step.suggestions:
+        heading = "While you're apart" if step.is_break else "While the timer runs"
+        blocks.append(pages.list([pages.line(s, None) for s in step.suggestions], heading))
+    return blocks
+
+
+KIND = StepKind(
+    name="timer",
+    summary="A countdown to a time on the clock; with `break: true`, a cool-down break.",
+    keys=("minutes", "seconds", "text", "suggestions", "rotate_seconds", "break"),
+    read=_read,
+    schema=Schema(
+        {
+            "minutes": MINUTES_SCHEMA,
+            "seconds": SECONDS_SCHEMA,
+            "text": text_schema("Shown during the countdown."),
+            "suggestions": texts_schema("Ideas shown one after another during the countdown."),
+            "rotate_seconds": number_schema("Seconds before the next suggestion (default 30).", 86400),
+            "break": {"type": "boolean", "default": False,
+                      "description": "A cool-down break (at least 20 minutes is advised)."},
+        },
+        (),
+        {"oneOf": one_of_keys("minutes", "seconds")},
+    ),
+    model=TimerStep,
+    clock="countdown",
+    walk_default=lambda step: None,
+    detail=lambda step: f"{step.seconds / 60:g} min" + (", cool-down break" if step.is_break else ""),
+    heading=lambda step: "Cool-down break" if step.is_break else "A pause",
+    label=lambda step: "A break" if step.is_break else "Quiet time",
+    words=_words,
+    handout=_handout,
+    view="timer:TimerView",
+    help="timer",
+)

@@ -1,0 +1,179 @@
+"""turns: one partner has the floor, the other listens, says back what they heard, and
+the speaker says whether they felt heard (Imago dialogue, PREP speaker-listener)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from gentle.flows import names as name_rules
+from gentle.flows.kinds.base import (
+    MINUTES_SCHEMA,
+    Refused,
+    SECONDS_SCHEMA,
+    Schema,
+    StepKind,
+    text_schema,
+    texts_schema,
+)
+from gentle.flows.model import StepBase
+from gentle.records import record
+
+MAX_ROUNDS = 100
+
+
+@record
+class TurnsStep(StepBase):
+    kind: Literal["turns"] = "turns"
+    rounds: int = 1  # in one round each partner has the floor once
+    floor_seconds: float = 180.0
+    first_speaker: Literal["first", "second"] = "first"
+    speaker_prompt: str = ""
+    listener_prompts: tuple[str, ...] = ()
+    heard_question: str = "{speaker}, did you feel heard?"
+    text: str | None = None
+
+
+def _read(c: Any) -> TurnsStep:
+    f, report = c.fields, c.ctx.report
+    c.names = name_rules.BASE_NAMES | name_rules.TURN_NAMES
+    values = c.base()
+    rounds = f.number("rounds", integer=True)
+    if rounds is not None and not 1 <= rounds <= MAX_ROUNDS:
+        report.error(f.get("rounds"), f"`rounds` must be between 1 and {MAX_ROUNDS}")
+        rounds = None
+    floor = f.seconds("floor_minutes", "floor_seconds", required=False, default=180.0)
+    first = f.choice("first_speaker", ("first", "second"), "first")
+    extra: dict[str, Any] = {}
+    heard = f.text("heard_question", names=c.names)
+    if heard is not None:
+        extra["heard_question"] = heard
+    return TurnsStep(
+        **values, rounds=int(rounds or 1), floor_seconds=float(floor or 180.0),
+        first_speaker=first,  # type: ignore[arg-type]
+        speaker_prompt=f.text("speaker_prompt", required=True, names=c.names) or "",
+        listener_prompts=f.texts("listener_prompts", required=True, at_least=1, names=c.names),
+        text=f.text("text", names=c.names), **extra,
+    )
+
+
+def first_speaker(step: TurnsStep) -> int:
+    return 0 if step.first_speaker == "first" else 1
+
+
+def default_exchanges(step: TurnsStep, mirrors: Sequence[str | None] = ()) -> list[dict[str, Any]]:
+    """One confirmed exchange per speaker per round: a walk's neutral answer."""
+    first = first_speaker(step)
+    exchanges = []
+    for round_ in range(1, max(1, step.rounds) + 1):
+        for speaker in (first, 1 - first):
+            mirror = mirrors[len(exchanges)] if len(exchanges) < len(mirrors) else None
+            exchanges.append({
+                "round": round_, "speaker": speaker, "listener": 1 - speaker,
+                "mirror": mirror, "mirrors": [mirror], "attempts": 1, "heard": [True],
+                "confirmed": True, "seconds": float(step.floor_seconds),
+            })
+    return exchanges
+
+
+def _answer(step: TurnsStep, value: Any, names: Any) -> list[dict[str, Any]]:
+    """A whole turns answer given at once (a walk's answers file), checked, gaps filled."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        raise Refused("a turns answer is a list of exchanges")
+    result = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict):
+            raise Refused(f"exchange {i + 1} must be a mapping")
+        speaker = item.get("speaker")
+        if speaker not in (0, 1) or isinstance(speaker, bool):
+            raise Refused(f"exchange {i + 1} needs speaker 0 or 1")
+        mirror = item.get("mirror")
+        if mirror is not None and not isinstance(mirror, str):
+            raise Refused(f"exchange {i + 1}: mirror must be text")
+        heard = item.get("heard", [True])
+        if not isinstance(heard, list) or not all(isinstance(h, bool) for h in heard):
+            raise Refused(f"exchange {i + 1}: heard is a list of yes/no answers")
+        try:
+            result.append({
+                "round": int(item.get("round", i // 2 + 1)),
+                "speaker": speaker,
+                "listener": 1 - speaker,
+                "mirror": mirror,
+                "mirrors": list(item.get("mirrors", [mirror])),
+                "attempts": int(item.get("attempts", 1)),
+                "heard": list(heard),
+                "confirmed": bool(item.get("confirmed", heard[-1] if heard else True)),
+                "seconds": float(item.get("seconds", 0.0)),
+            })
+        except (TypeError, ValueError) as error:
+            raise Refused(f"exchange {i + 1} can't be read ({error})") from None
+    return result
+
+
+def _words(step: TurnsStep, value: Any, partners: Any) -> str:
+    if not isinstance(value, list):
+        raise TypeError("not a list of exchanges")
+    return "\n".join(_exchange(e, partners) for e in value if isinstance(e, dict))
+
+
+def _exchange(e: dict[str, Any], partners: Any) -> str:
+    speaker = _name(e.get("speaker"), partners)
+    listener = _name(e.get("listener"), partners)
+    mirror = e.get("mirror")
+    said = f'mirrored: "{mirror}"' if mirror else "mirrored out loud"
+    heard = "felt heard" if e.get("confirmed") else "did not feel fully heard"
+    tries = e.get("attempts") or 1
+    again = f" after {tries} tries" if isinstance(tries, int) and tries > 1 else ""
+    return f"Round {e.get('round', '?')}: {speaker} spoke; {listener} {said}; {speaker} {heard}{again}."
+
+
+def _name(index: Any, partners: Any) -> str:
+    return partners[index] if index in (0, 1) else "a partner"
+
+
+def _handout(step: TurnsStep, pages: Any) -> list:
+    rounds = f"{step.rounds} round{'s' if step.rounds != 1 else ''}"
+    timing = (f"{rounds}: each of you has the floor once per round, "
+              f"for {pages.duration(step.floor_seconds)} at a time")
+    blocks = [pages.timing(timing, "Taking turns"), *pages.text(step.text, "turns")]
+    blocks += pages.text(step.speaker_prompt, "turns", label="The speaker")
+    if step.listener_prompts:
+        blocks.append(pages.list([pages.line(p, "turns") for p in step.listener_prompts], "The listener"))
+    blocks.append(pages.paragraph(pages.line(step.heard_question, "turns"), "Then the speaker is asked"))
+    return blocks
+
+
+KIND = StepKind(
+    name="turns",
+    summary="Speaker and listener take the floor in turn; the listener says back what they heard.",
+    keys=("rounds", "floor_minutes", "floor_seconds", "first_speaker", "speaker_prompt",
+          "listener_prompts", "heard_question", "text"),
+    read=_read,
+    schema=Schema(
+        {
+            "rounds": {"type": "integer", "minimum": 1, "maximum": MAX_ROUNDS, "default": 1,
+                       "description": "In one round each partner has the floor once."},
+            "floor_minutes": MINUTES_SCHEMA,
+            "floor_seconds": SECONDS_SCHEMA,
+            "first_speaker": {"enum": ["first", "second"], "default": "first",
+                              "description": "Who has the floor first in each round."},
+            "speaker_prompt": text_schema("Shown to the speaker; may use {speaker} and {listener}."),
+            "listener_prompts": texts_schema("Phrases for the listener, like 'What I heard is...'", 1),
+            "heard_question": text_schema("Asked of the speaker at the end of their turn."),
+            "text": text_schema("Shown before the turns start."),
+        },
+        ("speaker_prompt", "listener_prompts"),
+        {"not": {"required": ["floor_minutes", "floor_seconds"]}},
+    ),
+    model=TurnsStep,
+    clock="turns",
+    answer=_answer,
+    walk_default=default_exchanges,
+    detail=lambda step: f"{step.rounds} round(s), {step.floor_seconds / 60:g} min floor",
+    heading=lambda step: "Taking turns",
+    label=lambda step: "Taking turns",
+    words=_words,
+    handout=_handout,
+    view="turns:TurnsView",
+    help="turns",
+)
