@@ -192,6 +192,7 @@ class GentleApp(App[None]):
         """Back to the home screen, opening it if the app started straight into a flow."""
         from gentle.tui.screens.home import HomeScreen
 
+        self.keep_drafts()
         while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
         if not isinstance(self.screen, HomeScreen):
@@ -202,7 +203,17 @@ class GentleApp(App[None]):
         if self.context.bell:
             self.bell()
 
+    def keep_drafts(self) -> None:
+        """Keep what is half-typed in every running session (quit, break, hide, crash)."""
+        from gentle.tui.widgets.quick_hide import keep_step_drafts
+
+        try:
+            keep_step_drafts(self)
+        except Exception as error:  # never let keeping words stand in the way of leaving
+            self.log.error(f"drafts not kept: {error!r}")
+
     async def action_quit(self) -> None:
+        self.keep_drafts()
         reason = getattr(self.screen, "unsaved_reason", lambda: None)()
         if not reason:
             self.exit()

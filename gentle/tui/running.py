@@ -36,6 +36,11 @@ def run_app(app: "App", **run_options: Any) -> int:
     app.run(**run_options)
     code = app.return_code or 0
     report = captured.getvalue()
+    if code:
+        # Whatever was half-typed when it broke: kept with the session while we still can.
+        keep = getattr(app, "keep_drafts", None)
+        if keep is not None:
+            keep()
     if code and report.strip():
         where = _keep_report(report)
         print(SORRY)

@@ -173,15 +173,18 @@ async def test_quick_hide_blanks_the_screen_at_once_and_keeps_half_typed_words(f
         clock.advance(600)
         await walker.press("x", "enter", "escape")
         assert type(app.screen).__name__ == "NeutralScreen"
-        notes = stored("SELECT step_id, text FROM notes")
-        assert notes == [("words", "Typed before a quick hide: I felt left out")]
+        # The words are kept with the session as the step's draft (they come back in
+        # their box after a restart too), not as a note.
+        drafts = stored("SELECT json_extract(body, '$.value') FROM events WHERE kind = 'DraftKept'")
+        assert drafts == [("I felt left out",)]
+        assert stored("SELECT text FROM notes") == []
         await walker.press("ctrl+g")
         assert type(app.screen).__name__ == "SessionScreen"
         assert on_screen(app, "I felt left out")
         assert app.screen.runner.elapsed == pytest.approx(elapsed, abs=1)
         await walker.press("ctrl+g")
         await walker.press("ctrl+g")
-        assert len(stored("SELECT text FROM notes")) == 1  # the same draft is kept once
+        assert len(stored("SELECT 1 FROM events WHERE kind = 'DraftKept'")) == 1  # kept once
 
 
 async def test_quick_hide_works_on_every_screen_and_ctrl_q_leaves_from_the_blank_one() -> None:

@@ -188,15 +188,25 @@ class SessionScreen(Screen[None]):
             return session_hooks.can_save_copy(self)
         return True
 
+    def keep_draft(self) -> None:
+        """Keep what is typed in the step now, before the runner moves away from it."""
+        view = self.current_view
+        if view is not None:
+            view.keep_draft()
+
     def action_back(self) -> None:
-        if not self.runner.back():
-            self.notify("This is the first step.", timeout=3)
+        self.keep_draft()
+        verdict = self.runner.back()
+        if not verdict:
+            if verdict.reason and not self.runner.finished:
+                self.notify(verdict.reason, timeout=3, markup=False)
             return
         self.sync()
 
     def action_skip(self) -> None:
         if self.runner.finished:
             return
+        self.keep_draft()
         self.runner.skip()
         self.sync()
 

@@ -126,6 +126,9 @@ def call_break(screen: "SessionScreen", *, why: str = "called") -> None:
         return
     if getattr(screen, _OFFERING, False):
         return
+    view = screen.current_view
+    if view is not None:
+        view.keep_draft()  # the step waits through the break, and so do its words
     _busy(screen, True)
 
     def chosen(answer: "tuple[int, float] | None") -> None:

@@ -243,10 +243,9 @@ class CoolDownScreen(Screen[None]):
     def action_more(self) -> None:
         if self.runner.break_ is None:
             return
-        try:
-            self.runner.extend_break(EXTRA_SECONDS)
-        except ValueError as error:
-            self.notify(str(error).capitalize() + ".", timeout=4, markup=False)
+        verdict = self.runner.extend_break(EXTRA_SECONDS)
+        if not verdict:
+            self.notify(str(verdict.reason).capitalize() + ".", timeout=4, markup=False)
             return
         self._rang = False
         self.notify("Five more minutes.", timeout=3)

@@ -1,10 +1,12 @@
 """Quick hide: one key, no questions, and the screen shows nothing about gentle.
 
-What was typed is kept first: answers are already committed, and any half-typed text
-(in a step, or in a note being written) is saved as a note of the session. Running
-timers pause while hidden and carry on when the same key is pressed again. Ctrl+Q
-from the blank screen leaves gentle at once, and the terminal gets its old contents
-back. It does not hide gentle's files: the README says so.
+What was typed is kept first: answers are already committed, half-typed words in a step
+are kept with the session (they come back in their box), and a note being written is
+saved as a note of the session. The step's timers (a timer step, the speaker's floor,
+the breathing pacer) pause while hidden and carry on when the same key is pressed
+again; a cool-down break keeps the return time the couple agreed. Ctrl+Q from the blank
+screen leaves gentle at once, and the terminal gets its old contents back. It does not
+hide gentle's files: the README says so.
 """
 
 from __future__ import annotations
@@ -55,20 +57,34 @@ def _session_screens(app: "App") -> list:
 
 
 def _typed_text(screen: Screen) -> list[object]:
+    from gentle.tui.widgets.steps import StepView
+
     boxes: list[object] = []
     for box in screen.query("Input, TextArea"):
         if getattr(box, "id", None) == "save-path":
             continue  # a file name, not something a partner wrote
+        if any(isinstance(node, StepView) for node in box.ancestors):
+            continue  # a step's own box: its view keeps it as the step's draft
         boxes.append(box)
     return boxes
 
 
+def keep_step_drafts(app: "App") -> None:
+    """What is typed in each running session's step, kept with the session now."""
+    for screen in _session_screens(app):
+        view = screen.current_view
+        if view is not None:
+            view.keep_draft()
+
+
 def save_drafts(app: "App") -> int:
-    """Keep every half-typed text of the running session(s) as notes; the number saved."""
+    """Keep every half-typed text of the running session(s): a step's as its draft, any
+    other box's (a note being written) as a note. The number of notes saved."""
     context = app.context  # type: ignore[attr-defined]
     sessions = _session_screens(app)
     if not sessions:
         return 0
+    keep_step_drafts(app)
     saved = 0
     # Text on a session screen or on any dialog above it belongs to that session.
     owner = None

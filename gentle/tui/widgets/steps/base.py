@@ -1,8 +1,13 @@
-"""What every step view shares: the runner, the wording, drafts, and how to say "I moved it"."""
+"""What every step view shares: the runner, the wording, drafts, and how to say "I moved it".
+
+Drafts (words typed but not yet given) belong to the runner (``Runner.keep_draft``), so
+they are events like any other: kept in the store every few seconds while typing, and at
+once on a quick hide, a break, quitting or a crash (``GentleApp.keep_drafts``). A view
+with a box to type in says what it holds in :meth:`StepView.draft`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import field
 from typing import TYPE_CHECKING, Any, Callable
 
 from textual import events
@@ -25,8 +30,10 @@ class StepContext:
     wording: Wording
     reduced_motion: bool = False
     ring: Callable[[], None] = lambda: None
-    # Text typed but not yet given, per (step id, partner), so Back never loses it.
-    drafts: dict[tuple[str, Any], str] = field(default_factory=dict)
+
+
+# How often words being typed are kept in the store (and so survive kill -9).
+DRAFT_EVERY = 2.0  # seconds
 
 
 class StepView(Vertical):
@@ -84,12 +91,46 @@ class StepView(Vertical):
         self.post_message(self.Changed())
 
     def act(self, call: Callable[[], object]) -> bool:
-        """Call the runner, then redraw; but only while this view is still current."""
+        """Call the runner, then redraw; but only while this view is still current.
+
+        The runner refuses what doesn't fit the moment (a second Enter, say); a refusal
+        with a reason people should read (an empty answer) is shown as a notice.
+        """
         if not self.is_current:
             return False
-        call()
+        verdict = call()
+        if verdict is not None and not verdict:
+            reason = getattr(verdict, "reason", None)
+            if reason and self.explains(reason):
+                self.notify(self.explain(reason), timeout=4, markup=False)
+            return False
         self.changed()
         return True
+
+    def explains(self, reason: str) -> bool:
+        """Whether a refusal is worth telling the person (not a key pressed twice)."""
+        return False
+
+    def explain(self, reason: str) -> str:
+        return reason
+
+    # ----- drafts ----------------------------------------------------------------------------
+
+    def draft(self) -> Any:
+        """What is typed here and not yet given (None: nothing)."""
+        return None
+
+    def draft_partner(self) -> int | None:
+        return self.asking
+
+    def keep_draft(self) -> None:
+        """Keep what is typed now with the session (the runner skips it when unchanged)."""
+        if self.is_attached and self.is_current:
+            self.runner.keep_draft(self.draft(), partner=self.draft_partner())
+
+    def keep_drafts_while_typing(self) -> None:
+        """Call from on_mount in views with a box to type in."""
+        self.set_interval(DRAFT_EVERY, self.keep_draft)
 
     def state_changed(self) -> None:
         """The runner moved without leaving this step (paused, turn phase…): redraw."""

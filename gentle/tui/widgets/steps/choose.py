@@ -64,9 +64,8 @@ class _PickView(StepView):
         picks.focus()
 
     def _previous(self) -> list[int]:
-        answer = self.runner.answer_for(self.step.id, self.asking)
-        # After Back the answer is withdrawn, but what was picked is offered again.
-        value = answer.value if answer is not None else self.context.drafts.get((self.step.id, self.asking))
+        # After Back the answer is taken back, but what was picked is offered again.
+        value = self.runner.draft_for(self.step.id, self.asking)
         if value is None:
             return []
         chosen = [value] if isinstance(value, str) else list(value or [])
@@ -109,7 +108,6 @@ class _PickView(StepView):
             if message.index is None:
                 return
             value = self.entries[message.index]
-        self.context.drafts[(self.step.id, self.asking)] = value
         self.act(lambda: self.runner.submit(value))
 
     def focus_first(self) -> None:

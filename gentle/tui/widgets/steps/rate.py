@@ -94,10 +94,9 @@ class RateView(StepView):
     def on_mount(self) -> None:
         self._typed = ""
         self._typed_at = 0.0
-        previous = self.runner.answer_for(self.step.id, self.asking)
-        # After Back the answer is withdrawn, but the number chosen is offered again.
-        remembered = self.context.drafts.get((self.step.id, self.asking))
-        self.value: int | None = previous.value if previous is not None else remembered
+        # After Back the answer is taken back, but the number chosen is offered again.
+        remembered = self.runner.draft_for(self.step.id, self.asking)
+        self.value: int | None = remembered if isinstance(remembered, int) else None
         self._show()
         self.focus_first()
 
@@ -156,5 +155,4 @@ class RateView(StepView):
         if self.value is None:
             self.notify("Choose a number first: type it, or use the arrows.", timeout=3)
             return
-        self.context.drafts[(self.step.id, self.asking)] = self.value
         self.act(lambda: self.runner.submit(self.value))

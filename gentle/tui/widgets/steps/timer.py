@@ -82,9 +82,9 @@ class TimerView(StepView):
         self._repaint()
 
     def action_more(self) -> None:
-        self.runner.extend_timer(EXTRA_SECONDS)
-        self.notify("Five more minutes.", timeout=3)
-        self.state_changed()
+        if self.is_current and self.runner.extend_timer(EXTRA_SECONDS):
+            self.notify("Five more minutes.", timeout=3)
+            self.state_changed()
 
     def action_go_on(self) -> None:
         if self.time_is_up:

@@ -55,6 +55,7 @@ class TurnsView(StepView):
         self._phase_shown: tuple | None = None
         self.set_interval(1 / REPAINT_RATE, self._repaint_floor)
         self.state_changed()
+        self.keep_drafts_while_typing()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not super().check_action(action, parameters):
@@ -80,7 +81,7 @@ class TurnsView(StepView):
         self.query_one("#turn-round", Static).update(
             f"Round {turn.round} of {turn.rounds}" + (f" · try {turn.attempt}" if turn.attempt > 1 else "")
         )
-        key = (turn.round, turn.speaker, turn.phase, turn.attempt)
+        key = self._moment(turn)
         if key != self._phase_shown:
             self._phase_shown = key
             self._show_phase(turn)
@@ -109,7 +110,9 @@ class TurnsView(StepView):
             )
             self.query_one("#mirror-ask", Static).update(ask)
             field = self.query_one("#mirror-input", Input)
-            field.value = ""
+            # What the listener had typed (kept across a restart, or taken back with Back).
+            draft = self.runner.draft_for(self.step.id, turn.listener)
+            field.value = draft if isinstance(draft, str) else ""
             self.call_after_refresh(field.focus)
         else:
             said = turn.mirrors[-1] if turn.mirrors else None
@@ -138,8 +141,30 @@ class TurnsView(StepView):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        turn = self.runner.turn
+        if turn is None or turn.phase != "mirroring" or self._phase_shown != self._moment(turn):
+            return  # a second Enter, after the mirror was already given
         text = event.value.strip()
         self.act(lambda: self.runner.turn_mirrored(text or None))
+
+    @staticmethod
+    def _moment(turn) -> tuple:
+        return (turn.round, turn.speaker, turn.phase, turn.attempt)
+
+    def draft(self) -> object:
+        turn = self.runner.turn
+        if turn is None or turn.phase != "mirroring":
+            return None
+        return self.query_one("#mirror-input", Input).value
+
+    def draft_partner(self) -> int | None:
+        turn = self.runner.turn
+        return turn.listener if turn is not None else None
+
+    def keep_draft(self) -> None:
+        turn = self.runner.turn
+        if turn is not None and turn.phase == "mirroring":
+            super().keep_draft()
 
     def action_done_speaking(self) -> None:
         self.act(lambda: self.runner.turn_done_speaking())
@@ -148,8 +173,9 @@ class TurnsView(StepView):
         self.act(lambda: self.runner.turn_heard(yes))
 
     def action_more(self) -> None:
-        self.runner.extend_timer(EXTRA_SECONDS)
-        self._repaint_floor()
+        if self.is_current:
+            self.runner.extend_timer(EXTRA_SECONDS)
+            self._repaint_floor()
 
     def unsaved(self) -> str | None:
         turn = self.runner.turn

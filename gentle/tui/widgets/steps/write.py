@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Static, TextArea
 
 from gentle.engine.coaching import coach
+from gentle.flows.kinds.write import EMPTY
 from gentle.flows.names import template_pieces
 from gentle.tui.literal import literal_line
 from gentle.tui.widgets.blanks import TemplateFiller, sentence
@@ -33,27 +34,20 @@ class WriteView(StepView):
 
     def __init__(self, context) -> None:
         super().__init__(context)
-        self._draft_key = (self.step.id, self.asking)
         self.blank_values: dict[str, str] = {}
         self.free_text = ""
         wrote_freely = False
-        draft = context.drafts.get(self._draft_key)
-        if draft is not None:
-            mode, data = draft
-            wrote_freely = mode == "free"
-            if wrote_freely:
-                self.free_text = data
-            else:
-                self.blank_values = dict(data)
-        else:
-            # Coming back with Back: start from what was given before.
-            answer = self.runner.answer_for(self.step.id, self.asking)
-            value = answer.value if answer is not None else None
-            if isinstance(value, dict) and value.get("blanks") and self.step.template:
-                self.blank_values = dict(value["blanks"])
-            elif isinstance(value, dict) and value.get("text"):
-                self.free_text = str(value["text"])
-                wrote_freely = True
+        # What was typed before (kept by the runner, even across a restart), or the answer
+        # taken back with Back: start from it.
+        draft = self.runner.draft_for(self.step.id, self.asking)
+        if isinstance(draft, str):
+            self.free_text, wrote_freely = draft, True
+        elif isinstance(draft, dict) and draft.get("blanks") and self.step.template:
+            self.blank_values = {str(k): str(v) for k, v in draft["blanks"].items()}
+        elif isinstance(draft, dict) and "text" in draft:
+            self.free_text, wrote_freely = str(draft.get("text") or ""), True
+        elif isinstance(draft, dict) and self.step.template:
+            self.blank_values = {str(k): str(v) for k, v in draft.items()}
         self.free = not self.step.template or wrote_freely
 
     def _names(self) -> dict[str, str | None]:
@@ -82,6 +76,7 @@ class WriteView(StepView):
     def on_mount(self) -> None:
         self._show_mode()
         self._coach()
+        self.keep_drafts_while_typing()
 
     def _show_mode(self) -> None:
         has_template = bool(self.step.template)
@@ -110,20 +105,17 @@ class WriteView(StepView):
             return self.query_one("#free-text", TextArea).text
         return sentence(template_pieces(self.step.template, **self._names()), self.blank_values)
 
-    def _remember(self) -> None:
+    def draft(self) -> object:
         if self.free:
-            self.context.drafts[self._draft_key] = ("free", self.query_one("#free-text", TextArea).text)
-        else:
-            self.context.drafts[self._draft_key] = ("blanks", dict(self.blank_values))
+            return self.query_one("#free-text", TextArea).text
+        return dict(self.blank_values)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        self._remember()
         self._coach()
 
     def on_template_filler_edited(self, event: TemplateFiller.Edited) -> None:
         event.stop()
-        self._remember()
         self._coach()
 
     def on_template_filler_finished(self, event: TemplateFiller.Finished) -> None:
@@ -157,20 +149,21 @@ class WriteView(StepView):
         area = self.query_one("#free-text", TextArea)
         area.text = sentence(template_pieces(self.step.template, **self._names()), self.blank_values)
         self.free = True
-        self._remember()
+        self.keep_draft()
         self._show_mode()
 
     def action_done(self) -> None:
         if self.free:
-            text = self.query_one("#free-text", TextArea).text.strip()
-            if not text and not self.step.optional:
-                self.notify("Write a few words first, or press Ctrl+N to skip.", timeout=4)
-                return
-            value: object = text
+            value: object = self.query_one("#free-text", TextArea).text.strip()
         else:
-            if not any(v.strip() for v in self.blank_values.values()) and not self.step.optional:
-                self.notify("Fill in a blank first, or press Ctrl+N to skip.", timeout=4)
-                return
             value = {b.name: self.blank_values.get(b.name, "").strip() for b in self.step.blanks}
-        # The draft stays: if someone presses Back, what they gave comes back to edit.
+        # Whether it can be given is the engine's to say (an empty answer, unless optional);
+        # if someone presses Back later, what they gave comes back to edit.
         self.act(lambda: self.runner.submit(value))
+
+    def explains(self, reason: str) -> bool:
+        return reason == EMPTY
+
+    def explain(self, reason: str) -> str:
+        return "Write a few words first, or press Ctrl+N to skip." if self.free else (
+            "Fill in a blank first, or press Ctrl+N to skip.")
