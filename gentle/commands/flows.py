@@ -235,11 +235,12 @@ def walk_flow(
     from gentle.engine.walk import WalkError, walk
 
     couple = tuple(names + list(DEFAULT_PARTNERS[len(names):]))
+    threshold = _config_threshold()
     try:
         if save:
-            result = _walk_and_save(flow, answers, couple)
+            result = _walk_and_save(flow, answers, couple, threshold)
         else:
-            result = walk(flow, answers, couple)
+            result = walk(flow, answers, couple, default_threshold=threshold)
     except WalkError as exc:
         where = f" (at step {exc.step_id})" if exc.step_id else ""
         fail(f"{exc}{where}")
@@ -252,7 +253,19 @@ def walk_flow(
     _print_walk(flow, result, couple)
 
 
-def _walk_and_save(flow: Any, answers: dict[str, Any], couple: tuple[str, ...]) -> Any:
+def _config_threshold() -> int | None:
+    """config.yaml's distress_threshold, as the app would use it (None: not readable)."""
+    from gentle.config import load_config
+
+    try:
+        config, _ = load_config()
+    except Exception:  # a broken config never stops a walk; the app would start on defaults
+        return None
+    return config.distress_threshold
+
+
+def _walk_and_save(flow: Any, answers: dict[str, Any], couple: tuple[str, ...],
+                   threshold: int | None) -> Any:
     """The walk, recorded in the notes store; store problems become one kind line."""
     import sqlite3
 
@@ -263,7 +276,7 @@ def _walk_and_save(flow: Any, answers: dict[str, Any], couple: tuple[str, ...]) 
     try:
         store = open_store()
         try:
-            session_id, result = record_walk(store, flow, answers, couple)
+            session_id, result = record_walk(store, flow, answers, couple, threshold)
         finally:
             store.close()
     except StoreError as error:
@@ -305,8 +318,18 @@ def _print_walk(flow: "Flow", result: Any, couple: tuple[str, ...]) -> None:
     typer.echo(clean_line(f"{flow.title} ({flow.id}), walked with {couple[0]} and {couple[1]}:"))
     kinds = {s.id: s.kind for s in flow.steps}
     width = max((len(i) for i in result.path), default=0)
+    offers = {o.position: o for o in result.offers}
     for n, step_id in enumerate(result.path, start=1):
         typer.echo(f"{n:>3}. {step_id:<{width}}  {kinds.get(step_id, '')}")
+        # An offer is made as the step is left, so it is shown under the step.
+        offer = offers.get(n - 1)
+        if offer is not None:
+            how = "taken (20 minutes)" if offer.taken else "declined" + (
+                " (the answers file doesn't say; `break offers:` chooses)" if offer.defaulted else "")
+            typer.echo(clean_line(f"     gentle offers a break here (a rating of {offer.threshold} or "
+                                  f"more): {how}"))
+    for step_id in result.skipped:
+        typer.echo(clean_line(f"  {step_id}: skipped (it needs words and the answers file gives none)"))
     # Timers and breathing "answer" with the time spent; only what partners said is shown.
     shown = [a for a in result.answers if kinds.get(a.step_id) in _ANSWERING_KINDS]
     if shown:

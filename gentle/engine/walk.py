@@ -58,6 +58,7 @@ class Offer:
     threshold: int
     taken: bool
     defaulted: bool  # the answers file did not say: declined
+    position: int = -1  # the index in the path of the step left when it was offered
 
 
 @record
@@ -178,7 +179,8 @@ def walk(
     skipped: list[str] = []
     while not runner.finished:
         if runner.flooding:
-            offers.append(_answer_offer(runner, choices, clock))
+            # Offered as the step was left: the path already holds the next step.
+            offers.append(_answer_offer(runner, choices, clock, len(path) - 2))
             continue
         step = runner.step
         assert step is not None
@@ -222,7 +224,7 @@ def _answer(runner: Runner, step: Step, given: Any, clock: Clock,
     return runner.submit(fallback, defaulted=True)
 
 
-def _answer_offer(runner: Runner, choices: dict[str, bool], clock: Clock) -> Offer:
+def _answer_offer(runner: Runner, choices: dict[str, bool], clock: Clock, position: int) -> Offer:
     step_id = runner.offered_after or ""
     threshold = int(runner.offer_threshold or 0)
     take = choices.get(step_id)
@@ -232,4 +234,4 @@ def _answer_offer(runner: Runner, choices: dict[str, bool], clock: Clock) -> Off
         runner.end_break()
     else:
         runner.decline_break()
-    return Offer(step_id, threshold, bool(take), take is None)
+    return Offer(step_id, threshold, bool(take), take is None, position)

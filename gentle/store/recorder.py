@@ -230,7 +230,8 @@ def _save_snapshot(conn: sqlite3.Connection, session_id: str, body: str) -> None
 
 
 def record_walk(
-    store: Store, flow: Any, answers: Mapping[str, Any], partners: Any
+    store: Store, flow: Any, answers: Mapping[str, Any], partners: Any,
+    default_threshold: int | None = None,
 ) -> tuple[str, Any]:
     """Walk ``flow`` with ``answers`` and save it as a completed session (source ``walk``).
 
@@ -241,5 +242,6 @@ def record_walk(
     from gentle.store.sessions import start_session
 
     session_id = start_session(store, flow, partners, source="walk")
-    result = walk(flow, answers, partners, on_event=Recorder(store, session_id))
+    result = walk(flow, answers, partners, on_event=Recorder(store, session_id),
+                  default_threshold=default_threshold)
     return session_id, result
