@@ -94,3 +94,49 @@ def test_a_whole_list_of_exchanges_can_be_submitted_and_is_checked() -> None:
     assert not runner.submit([{"speaker": 3}])
     runner.submit([{"speaker": 0, "mirror": "m"}, {"speaker": 1}])
     assert runner.finished and runner.answers[0].value[1]["listener"] == 0
+
+
+def test_back_in_a_turn_steps_back_one_move_and_never_undoes_a_heard_exchange() -> None:
+    runner, clock, events = start(make_flow(say("before"), turns(), say("after")))
+    runner.submit(None)
+    clock.advance(20)
+    runner.turn_done_speaking()
+    runner.turn_mirrored("You felt rushed")
+    # checking -> mirroring: the mirror goes back into the listener's box.
+    assert runner.back() and runner.turn.phase == "mirroring"
+    assert runner.draft_for("t", 1) == "You felt rushed"
+    runner.turn_mirrored("You felt rushed this morning")
+    runner.turn_heard(False)  # not quite: another try
+    assert runner.turn.attempt == 2
+    # mirroring after "not quite" -> the heard question again, that try undone.
+    assert runner.back() and (runner.turn.phase, runner.turn.attempt) == ("checking", 1)
+    assert runner.back() and runner.turn.phase == "mirroring"
+    # mirroring -> speaking, with the floor's time left (40 of 60 s).
+    assert runner.back() and runner.turn.phase == "speaking"
+    assert runner.timer.remaining(clock.now()) == 40
+    runner.turn_done_speaking()
+    runner.turn_mirrored(None)
+    runner.turn_heard(True)
+    assert len(runner.turn.exchanges) == 1 and runner.turn.speaker == 1
+    # A heard exchange stays: Back says so and changes nothing.
+    refusal = runner.back()
+    assert not refusal and "heard already" in refusal.reason
+    assert len(runner.turn.exchanges) == 1 and runner.step.id == "t"
+    assert [e.back for e in events.of(ev.TurnMoved)].count(True) == 4
+
+
+def test_back_before_anyone_spoke_leaves_the_turns_step() -> None:
+    runner, _, _ = start(make_flow(say("before"), turns()))
+    runner.submit(None)
+    assert runner.back() and runner.step.id == "before"
+
+
+def test_every_move_of_a_turn_is_an_event_so_a_restart_carries_on_mid_exchange() -> None:
+    from gentle.engine.runner import Runner
+
+    runner, clock, events = start(make_flow(turns()))
+    runner.turn_done_speaking()
+    runner.turn_mirrored("You were worried")
+    assert [e.phase for e in events.of(ev.TurnMoved)] == ["mirroring", "checking"]
+    again = Runner.restore(runner.flow, runner.snapshot(), clock)
+    assert again.turn.phase == "checking" and again.turn.mirrors == ("You were worried",)

@@ -167,3 +167,60 @@ def test_resume_after_the_last_answer_of_a_step_moves_on_without_asking_again(st
     again = Runner.restore(calm_flow(), snapshot_before_leaving, clock)
     assert again.step.id != "before"
     assert [a.partner for a in again.answers if a.step_id == "before"] == [0, 1]
+
+
+def test_an_extended_break_comes_back_after_a_restart_with_its_later_return_time(store) -> None:
+    from gentle.engine.runner import Runner
+
+    sid, runner, _, clock = run_session(store, calm_flow())
+    runner.submit(3)
+    runner.submit(2)
+    assert runner.call_break(0, 20 * 60)
+    clock.advance(60)
+    assert runner.extend_break(5 * 60)
+    deadline = runner.break_.deadline
+    del runner  # gentle closed mid-break
+    point = load_resume(store, sid)
+    again = Runner.restore(point.flow, point.snapshot, clock)
+    assert again.break_.deadline == deadline == clock.now() - 60 + 25 * 60
+    planned = store.conn.execute(
+        "SELECT planned, deadline FROM timings WHERE session_id = ? AND kind = 'break'", (sid,)
+    ).fetchone()
+    assert planned == (25 * 60, deadline)  # history shows the whole break
+
+
+def test_a_break_steps_extra_time_is_kept_too(store) -> None:
+    from gentle.engine.runner import Runner
+
+    sid, runner, _, clock = run_session(store, calm_flow())
+    runner.submit(3)
+    runner.submit(2)
+    runner.submit("I feel rushed")
+    runner.submit("I feel ignored")
+    assert runner.step.id == "cool"
+    clock.advance(100)
+    assert runner.extend_timer(300)
+    left = runner.timer.remaining(clock.now())
+    point = load_resume(store, sid)
+    again = Runner.restore(point.flow, point.snapshot, clock)
+    assert again.timer.remaining(clock.now()) == left == 1400
+    planned = store.conn.execute(
+        "SELECT planned FROM timings WHERE session_id = ? AND kind = 'break'", (sid,)).fetchone()
+    assert planned == (1500,)
+
+
+def test_words_taken_back_with_back_come_back_after_a_restart(store) -> None:
+    from gentle.engine.runner import Runner
+
+    sid, runner, _, clock = run_session(store, calm_flow())
+    runner.submit(3)
+    runner.submit(2)
+    runner.submit("I feel rushed")
+    assert runner.back()  # Sam's words are taken back, to change them
+    assert runner.keep_draft("I feel rushed and")  # half-typed when gentle was closed
+    point = load_resume(store, sid)
+    again = Runner.restore(point.flow, point.snapshot, clock)
+    assert again.step.id == "feel" and again.asking == 0
+    assert again.draft_for("feel", 0) == "I feel rushed and"
+    assert again.submit("I feel rushed and tired")
+    assert again.answer_for("feel", 0).value["text"] == "I feel rushed and tired"
