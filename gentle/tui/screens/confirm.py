@@ -8,10 +8,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from gentle.tui.screens.dialog import ClosesItself
 from gentle.tui.literal import literal
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(ClosesItself, ModalScreen[bool]):
     """Dismisses with True for yes, False for no (Escape means no)."""
 
     BINDINGS = [

@@ -1,15 +1,47 @@
-"""What gentle's small dialogs share: centred, framed, on top of the screen they belong to."""
+"""What gentle's screens share when they close: they close themselves, once, and only
+themselves; and what its small dialogs share: centred, framed, on top of their screen.
+
+textual's ``Screen.dismiss`` and ``App.pop_screen`` take whatever screen is on top. When
+two Enters arrive together, the second can reach a dialog that the first already closed,
+and would close the screen underneath it instead (the session itself: seen in the key
+storm tests). :class:`ClosesItself` makes a second close do nothing.
+"""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from textual.screen import ModalScreen
+from textual.await_complete import AwaitComplete
+from textual.screen import ModalScreen, Screen
 
 Result = TypeVar("Result")
 
 
-class Dialog(ModalScreen[Result]):
+class ClosesItself:
+    """For a Screen: ``dismiss`` (and the ``leave`` action) close this screen only, once."""
+
+    _gentle_closed = False  # not textual's own MessagePump._closed
+
+    def on_screen_resume(self) -> None:
+        # An installed screen (history, safety…) is shown again later: it can close again.
+        self._gentle_closed = False
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        screen: Screen = self  # type: ignore[assignment]
+        if self._gentle_closed or not screen.is_attached or screen.app.screen is not screen:
+            return AwaitComplete.nothing()
+        self._gentle_closed = True
+        return super().dismiss(result)  # type: ignore[misc]
+
+    def action_leave(self) -> None:
+        """Back to the screen underneath (the Esc of history, safety, insights…)."""
+        screen: Screen = self  # type: ignore[assignment]
+        if not self._gentle_closed and screen.is_attached and screen.app.screen is screen and len(screen.app.screen_stack) > 1:
+            self._gentle_closed = True
+            screen.app.pop_screen()
+
+
+class Dialog(ClosesItself, ModalScreen[Result]):
     """A ModalScreen whose one ``Vertical`` child is a calm, centred box."""
 
     DEFAULT_CSS = """

@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from gentle.tui.screens.dialog import ClosesItself
 from gentle.store import describe as say
 from gentle.text import clean_line
 from gentle.tui.widgets.keys_footer import KeysFooter
@@ -53,7 +54,7 @@ def short_title(title: str, width: int = 28) -> str:
     return title if len(title) <= width else title[: width - 1] + "…"
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(ClosesItself, Screen[None]):
     DEFAULT_CSS = """
     HistoryScreen { align-horizontal: center; }
     HistoryScreen #history-column { width: 100%; max-width: 120; height: 1fr; padding: 1 2 0 2; }
@@ -62,7 +63,7 @@ class HistoryScreen(Screen[None]):
     """
 
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back", id="history-back", tooltip="Back to the home screen."),
+        Binding("escape,q", "leave", "Back", id="history-back", tooltip="Back to the home screen."),
         Binding("i", "insights", "Insights", id="history-insights", tooltip="How your sessions have gone over time."),
     ]
 

@@ -15,6 +15,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from gentle.tui.screens.dialog import ClosesItself
 from gentle.store import describe as say
 from gentle.tui.widgets.keys_footer import KeysFooter
 from gentle.tui.widgets.plots import Bars, Sparkline
@@ -29,7 +30,7 @@ def points(n: float) -> str:
     return f"{n:g} {word}"
 
 
-class InsightsScreen(Screen[None]):
+class InsightsScreen(ClosesItself, Screen[None]):
     DEFAULT_CSS = """
     InsightsScreen .plot-title { text-style: bold; margin-top: 1; color: $primary; }
     InsightsScreen .plot-note { color: $foreground-muted; }
@@ -37,7 +38,7 @@ class InsightsScreen(Screen[None]):
     """
 
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back", id="insights-back", tooltip="Back to the list of sessions."),
+        Binding("escape,q", "leave", "Back", id="insights-back", tooltip="Back to the list of sessions."),
     ]
 
     def help_topic(self) -> str:

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from gentle.tui.screens.dialog import ClosesItself
 from gentle.store import describe as say
 from gentle.tui.literal import literal_line
 from gentle.tui.widgets.keys_footer import KeysFooter
@@ -78,9 +79,9 @@ def where_left(point: "ResumePoint", now: float) -> Content:
     return Content.assemble(*parts)
 
 
-class ResumeScreen(Screen[None]):
+class ResumeScreen(ClosesItself, Screen[None]):
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back", id="resume-back", tooltip="Back to the home screen."),
+        Binding("escape,q", "leave", "Back", id="resume-back", tooltip="Back to the home screen."),
         Binding("a", "let_go", "Let it go", id="resume-let-go", tooltip="Stop offering this session; it stays in your history."),
     ]
 

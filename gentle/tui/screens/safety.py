@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from gentle.tui.screens.dialog import ClosesItself
 from gentle.safety import contact_lines, load_notice, resources_for
 from gentle.tui.literal import literal, literal_line
 from gentle.tui.widgets.keys_footer import KeysFooter
@@ -34,14 +35,14 @@ def contact_block(contact: "Contact") -> Content:
     return Content.assemble(*parts)
 
 
-class SafetyScreen(Screen[None]):
+class SafetyScreen(ClosesItself, Screen[None]):
     DEFAULT_CSS = """
     SafetyScreen .support-heading { text-style: bold; color: $primary; margin-top: 1; }
     SafetyScreen .contact { margin-bottom: 1; }
     """
 
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back", id="safety-back", tooltip="Back to where you were."),
+        Binding("escape,q", "leave", "Back", id="safety-back", tooltip="Back to where you were."),
     ]
 
     def help_topic(self) -> str:

@@ -136,7 +136,8 @@ class SessionScreen(Screen[None]):
             key = (self._entries, runner.step.id, runner.asking)
         if key == self._view_key:
             view = self.current_view
-            if view is not None:
+            # A view still being mounted draws its state itself, in its on_mount.
+            if view is not None and view.is_mounted:
                 view.state_changed()
             return
         self._view_key = key

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from gentle.tui.screens.dialog import ClosesItself
 from gentle.store import describe as say
 from gentle.tui.literal import literal, literal_line
 from gentle.tui.widgets.keys_footer import KeysFooter
@@ -40,7 +41,7 @@ def timing_line(t: "TimingRecord") -> Content:
     return Content(f"Timer: {say.duration(t.seconds)}{how}")
 
 
-class SessionDetailScreen(Screen[None]):
+class SessionDetailScreen(ClosesItself, Screen[None]):
     DEFAULT_CSS = """
     SessionDetailScreen .detail-step { text-style: bold; margin-top: 1; }
     SessionDetailScreen .detail-answer { padding-left: 2; }
@@ -49,7 +50,7 @@ class SessionDetailScreen(Screen[None]):
     """
 
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "Back", id="detail-back", tooltip="Back to the list."),
+        Binding("escape,q", "leave", "Back", id="detail-back", tooltip="Back to the list."),
         Binding("c", "continue", "Continue", id="detail-continue", tooltip="Pick this session up where you left off."),
         Binding("x", "save_copy", "Save a copy", id="detail-save", tooltip="Save this session to a file (Markdown or JSON)."),
     ]

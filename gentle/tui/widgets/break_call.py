@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from gentle.engine.breaks import MAX_BREAK_SECONDS, MIN_BREAK_SECONDS
 from gentle.store import describe as say
 from gentle.tui.literal import literal_line
-from gentle.tui.screens.dialog import Dialog
+from gentle.tui.screens.dialog import ClosesItself, Dialog
 from gentle.tui.widgets.countdown import CountdownView, local_time
 from gentle.tui.widgets.keys_footer import KeysFooter
 from gentle.tui.widgets.words import Words
@@ -43,6 +43,19 @@ def length_label(seconds: float, now: float) -> str:
     if seconds >= 24 * 3600:
         return f"Tomorrow, same time (24 hours, back at {local_time(now + seconds)})"
     return f"{say.duration(seconds)}  (back at {local_time(now + seconds)})"
+
+
+class Lengths(OptionList):
+    """The break lengths. Enter starts the break at once, in its own key's turn, not by a
+    message handled later: an Esc typed straight after it must not cancel the break that
+    the Enter asked for (it did, in the key storms)."""
+
+    def action_select(self) -> None:
+        dialog = self.screen
+        if self.highlighted is not None and isinstance(dialog, BreakCallDialog):
+            dialog.choose(self.highlighted)
+        else:
+            super().action_select()
 
 
 class BreakCallDialog(Dialog["tuple[int, float] | None"]):
@@ -85,7 +98,7 @@ class BreakCallDialog(Dialog["tuple[int, float] | None"]):
                     label = Content.assemble(f"{n + 1}  ", literal_line(name, PARTNER_STYLES[n]))
                     yield Button(label, id=f"who-{n}", compact=True)
             yield Static("When will you come back?", markup=False)
-            yield OptionList(
+            yield Lengths(
                 *(Option(length_label(s, self.now), id=str(i)) for i, s in enumerate(self.lengths)),
                 id="lengths",
                 markup=False,
@@ -115,11 +128,14 @@ class BreakCallDialog(Dialog["tuple[int, float] | None"]):
             self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
+        event.stop()  # a click (Enter comes straight to ``choose``)
+        self.choose(event.option_index)
+
+    def choose(self, index: int) -> None:
         if self.who is None:
             self.query_one("#break-problem", Words).say("Who is calling the break? Press 1 or 2.")
             return
-        self.dismiss((self.who, self.lengths[event.option_index]))
+        self.dismiss((self.who, self.lengths[index]))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -170,7 +186,7 @@ class FloodingOffer(Dialog[bool]):
         self.dismiss(take)
 
 
-class CoolDownScreen(Screen[None]):
+class CoolDownScreen(ClosesItself, Screen[None]):
     """The break itself: a calm countdown to a wall-clock time, then back to the step."""
 
     DEFAULT_CSS = """

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any, Callable
 from textual import events
 from textual.containers import Vertical
 from textual.css.query import NoMatches
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 
 from gentle.records import record
 from gentle.tui.wording import PARTNER_CLASSES, Wording
@@ -225,3 +227,12 @@ class ViewKeysFirst:
             if view is not None and await view.take_key(event):
                 return
         await super().on_event(event)  # type: ignore[misc]
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # When a step moves on under a dialog, textual can paint the old step's widget
+        # once more as the dialog's background, after it has dropped the widget's styles
+        # (a KeyError for "text-area--gutter", seen in the key storms). Removed, it shows
+        # nothing.
+        if not self.is_attached:  # type: ignore[attr-defined]
+            return [Strip.blank(crop.width)] * crop.height
+        return super().render_lines(crop)  # type: ignore[misc]
