@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.app import App
 from textual.binding import Binding
 
+from gentle.tui.compat import start_with_theme
 from gentle.tui.context import AppContext
 from gentle.tui.themes import GENTLE_THEMES, partner_colour_defaults, resolve_theme_name
 
@@ -100,28 +101,7 @@ class GentleApp(App[None]):
         self._partners_override = partners
         for theme in GENTLE_THEMES:
             self.register_theme(theme)
-        self._start_with_theme(resolve_theme_name(context.theme, self.available_themes))
-
-    def _start_with_theme(self, name: str) -> None:
-        """Choose the theme before any CSS is read, without a second full parse.
-
-        Assigning ``self.theme`` here would make textual re-parse every stylesheet after
-        the first (~15 ms before the first frame). Nothing is parsed yet, so giving the
-        stylesheet the theme's variables and the app its theme classes is the same. The
-        ANSI filter textual made in ``__init__`` depends only on ``dark`` and ``ansi``; a
-        theme that differs there takes textual's own path.
-        """
-        before, after = self.current_theme, self.get_theme(name)
-        if after is None or (before.dark, before.ansi) != (after.dark, after.ansi):
-            self.theme = name
-            return
-        self.set_reactive(App.theme, name)
-        classes = {old: False for old in self.classes if old.startswith("-theme-")}
-        classes.update({f"-theme-{after.name}": True, "-dark-mode": after.dark,
-                        "-light-mode": not after.dark})
-        self.update_classes(classes, update=False)
-        self.stylesheet.set_variables(self.get_css_variables())
-        self.call_next(self.theme_changed_signal.publish, after)
+        start_with_theme(self, resolve_theme_name(context.theme, self.available_themes))
 
     @property
     def reduced_motion(self) -> bool:

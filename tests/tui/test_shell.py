@@ -8,6 +8,7 @@ import yaml
 from textual.widgets import Digits
 
 from gentle import paths
+from gentle.tui.compat import watch_frames
 from gentle.tui.keys import all_bindings
 from gentle.tui.widgets.pacer import BreathPacer
 from tui_support import Walker, make_app, on_screen, screen_text, session_ready
@@ -50,20 +51,18 @@ def frames_shown_before(app, name: str) -> list[list[str]]:
     """
     shown: list[str] = []
     seen: list[list[str]] = []
-    display = app._display
 
-    def spy_display(screen, renderable) -> None:
-        if renderable is not None and not app._batch_count:
+    def frame(screen, reaches_terminal: bool) -> None:
+        if reaches_terminal:
             shown.append(type(screen).__name__)
-        display(screen, renderable)
 
+    watch_frames(app, frame)
     work = getattr(app.context, name)
 
     def spy_work(*args, **kwargs):
         seen.append(list(shown))
         return work(*args, **kwargs)
 
-    app._display = spy_display
     setattr(app.context, name, spy_work)
     return seen
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 from textual import events
 from textual.screen import Screen
 
+from gentle.tui.compat import forward_key
+
 # How often to look again whether the keys can go: normally the next view takes them
 # long before, but if its step has no view to wait for (the flow finished, say) they go
 # to whatever has the focus.
@@ -72,6 +74,4 @@ class TypedAhead:
             return
         target = self.screen.app.focused or self.screen
         for key in held:
-            # As the app hands a key to the focused widget: marked as forwarded, so that
-            # if it bubbles back up the app does not take it for a newly typed key.
-            target._forward_event(key)
+            forward_key(target, key)

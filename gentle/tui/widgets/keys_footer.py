@@ -20,6 +20,8 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.widgets import Footer
 
+from gentle.tui.compat import in_batch
+
 # If the footer is never painted (a terminal too small to show it), count the screen as
 # shown after this long anyway, so nothing waits for a sign that never comes.
 UNSEEN_LIMIT = 0.5  # seconds
@@ -48,7 +50,7 @@ class KeysFooter(Footer):
     def render_lines(self, crop: Region) -> list[Strip]:
         lines = super().render_lines(crop)
         if not self.shown:
-            if getattr(self.app, "_batch_count", 0):
+            if in_batch(self.app):
                 self.call_later(self.refresh)  # be painted again with the frame that is shown
             else:
                 self.call_later(self._now_shown)
