@@ -148,19 +148,3 @@ def threshold_problems(flow: Flow, own: int | None, inherited: Sequence[str]) ->
                 f"rating would offer a break; use a number from {step.low + 1} to {step.high}",
             ))
     return problems
-    for step in ratings:
-        assert isinstance(step, RateStep)
-        if own > step.high:
-            problems.append(ThresholdProblem(
-                step.id, own,
-                f'`distress_threshold` is {own}, but "{step.id}" rates distress from {step.low} to '
-                f"{step.high}, so the break offer could never be made; use a number from "
-                f"{step.low + 1} to {step.high}",
-            ))
-        elif own <= step.low:
-            problems.append(ThresholdProblem(
-                step.id, own,
-                f'`distress_threshold` is {own}, but "{step.id}" starts at {step.low}, so every '
-                f"rating would offer a break; use a number from {step.low + 1} to {step.high}",
-            ))
-    return problems
