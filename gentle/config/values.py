@@ -148,6 +148,9 @@ def parse_env_bool(value: str) -> bool:
 
 
 def parse_env_int(value: str) -> int:
+    shown = value if len(value) <= 40 else value[:39] + "…"
     if not re.fullmatch(r"\s*[+-]?[0-9]+\s*", value):
-        raise Invalid(f"'{value}' is not a whole number")
+        raise Invalid(f"'{shown}' is not a whole number")
+    if len(value.strip().lstrip("+-")) > 9:
+        raise Invalid(f"'{shown}' is far too large; use a small whole number, like 7")
     return int(value)

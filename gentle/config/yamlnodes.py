@@ -141,10 +141,22 @@ def boolean(node: Node, what: str) -> bool:
     raise BadNode(node, f"{what} should be true or false (without quotes), not {shown!r}")
 
 
+# Settings are small numbers; a longer one is a slip (and Python refuses to convert
+# more than 4,300 digits), so it is refused before it is converted.
+MAX_DIGITS = 9
+
+
+def shortened(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def integer(node: Node, what: str) -> int:
     if isinstance(node, ScalarNode) and node.tag == INT and _DECIMAL.fullmatch(node.value):
+        digits = node.value.replace("_", "").lstrip("+-")
+        if len(digits) > MAX_DIGITS:
+            raise BadNode(node, f"{what} is far too large ({shortened(node.value)}); use a small whole number, like 7")
         return int(node.value.replace("_", ""))
-    shown = node.value if isinstance(node, ScalarNode) else kind_of(node)
+    shown = shortened(node.value) if isinstance(node, ScalarNode) else kind_of(node)
     if isinstance(shown, str) and re.fullmatch(r"[+-]?0[0-9]+", shown):
         raise BadNode(node, f"{what}: write {shown!r} without the leading zero (YAML reads it as octal)")
     raise BadNode(node, f"{what} should be a whole number, like 7, not {shown!r}")

@@ -103,6 +103,10 @@ def test_a_tab_used_for_indenting_is_named_plainly(config_file: Path) -> None:
          "both partners are called 'Sam'; give each a different name; using the default (Partner A and Partner B)"),
         ("distress_threshold: 012\n", (1, 21),
          "distress_threshold: write '012' without the leading zero (YAML reads it as octal); using the default (7)"),
+        # 5,000 digits: Python refuses to convert them, and gentle would not start at all.
+        ("distress_threshold: " + "9" * 5000 + "\n", (1, 21),
+         "distress_threshold is far too large (" + "9" * 39 + "…); use a small whole number, like 7; "
+         "using the default (7)"),
         ("distress_threshold: 11\n", (1, 21),
          "distress_threshold should be between 1 and 10, not 11; using the default (7)"),
         ("theme: Drakula\n", (1, 8), "there is no theme called 'Drakula' (did you mean 'dracula'?); using the default (gentle)"),
@@ -215,3 +219,10 @@ def test_no_file_content_makes_loading_raise(data: str | bytes) -> None:
     assert isinstance(config.theme, str)
     for problem in problems:
         assert problem.message
+
+
+def test_a_huge_number_in_the_environment_is_refused_before_it_is_converted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GENTLE_DISTRESS_THRESHOLD", "9" * 5000)
+    config, problems = load_config()
+    assert config.distress_threshold == 7
+    assert len(problems) == 1 and "far too large" in str(problems[0]) and len(str(problems[0])) < 300
