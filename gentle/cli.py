@@ -20,6 +20,7 @@ from gentle.commands import flows as flows_commands
 from gentle.commands import notes as notes_commands
 from gentle.commands import resume as resume_commands
 from gentle.commands import screens as screen_commands
+from gentle.output import echo
 
 app = typer.Typer(
     name="gentle",
@@ -33,7 +34,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"gentle {__version__}")
+        echo(f"gentle {__version__}")
         raise typer.Exit()
 
 

@@ -90,7 +90,9 @@ def main() -> None:
     except KeyboardInterrupt:  # as typer (click) ends on Ctrl+C: quietly, 130
         sys.exit(130)
     except EOFError:
-        print(file=sys.stderr)
-        print("Aborted!", file=sys.stderr)
+        from gentle.output import echo
+
+        echo(err=True)
+        echo("Aborted!", err=True)
         sys.exit(1)
     sys.exit(code)

@@ -9,6 +9,7 @@ import os
 import typer
 
 from gentle.text import clean_line
+from gentle.output import echo
 
 _ORIGIN_WORDS = {"default": "default", "file": "file", "environment": "environment"}
 
@@ -34,7 +35,7 @@ def register(app: typer.Typer) -> None:
         """Print where the settings file is (it may not exist yet)."""
         from gentle import paths
 
-        typer.echo(str(paths.config_file()))
+        echo(str(paths.config_file()))
 
     app.add_typer(config_app, name="config")
 
@@ -48,13 +49,13 @@ def print_settings() -> None:
             heading = "gentle: some settings could not be used, so gentle uses the defaults for those:"
         else:
             heading = "gentle: a note about your settings:"
-        typer.echo(heading, err=True)
+        echo(heading, err=True)
         for problem in loaded.problems:
-            typer.echo(f"  {clean_line(str(problem))}", err=True)
-        typer.echo("", err=True)
+            echo(f"  {clean_line(str(problem))}", err=True)
+        echo("", err=True)
     state = "" if loaded.file_exists else "  (not created yet)"
-    typer.echo(f"Settings file: {clean_line(str(loaded.path))}{state}")
-    typer.echo("")
+    echo(f"Settings file: {clean_line(str(loaded.path))}{state}")
+    echo("")
     variable_for = {name: variable for variable, (name, _) in ENVIRONMENT.items()}
     rows = []
     for name in FIELD_NAMES:
@@ -66,7 +67,7 @@ def print_settings() -> None:
     name_width = max(len(r[0]) for r in rows)
     value_width = min(max(len(r[1]) for r in rows), 40)
     for name, value, where in rows:
-        typer.echo(f"{name:<{name_width}}  {value:<{value_width}}  {where}".rstrip())
+        echo(f"{name:<{name_width}}  {value:<{value_width}}  {where}".rstrip())
     if os.environ.get("NO_COLOR"):
-        typer.echo("")
-        typer.echo("NO_COLOR is set, so gentle shows no colours whatever the theme.")
+        echo("")
+        echo("NO_COLOR is set, so gentle shows no colours whatever the theme.")

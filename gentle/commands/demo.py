@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Optional
 
 import typer
+from gentle.output import echo
 
 if TYPE_CHECKING:
     from gentle.tui.context import AppContext
@@ -31,7 +32,7 @@ def register(app: typer.Typer) -> None:
             try:
                 chosen = context.load_flow(flow)
             except Exception as error:  # UnknownFlow, FlowError, OSError: one plain line
-                typer.echo(f"gentle: {error}", err=True)
+                echo(f"gentle: {error}", err=True)
                 raise typer.Exit(1) from None
         from gentle.tui.screens.demo import DemoApp
         from gentle.tui.running import run_app

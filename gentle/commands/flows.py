@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Optional
 
 import typer
+from gentle.output import echo
 
 if TYPE_CHECKING:
     from gentle.flows.catalogue import Catalogue
@@ -35,7 +36,7 @@ def catalogue_from_options(extra: Sequence[Path] = ()) -> "Catalogue":
 def fail(message: str) -> NoReturn:
     from gentle.text import clean_line
 
-    typer.echo(f"gentle: {clean_line(message)}", err=True)
+    echo(f"gentle: {clean_line(message)}", err=True)
     raise typer.Exit(1)
 
 
@@ -43,7 +44,7 @@ def print_problems(problems: Sequence["Problem"], *, err: bool = False) -> None:
     from gentle.text import clean_line
 
     for problem in problems:
-        typer.echo(clean_line(str(problem)), err=err)
+        echo(clean_line(str(problem)), err=err)
 
 
 def looks_like_path(text: str) -> bool:
@@ -110,16 +111,16 @@ def list_flows(
     catalogue = catalogue_from_options()
     entries = catalogue.entries()
     for note in catalogue.notes:
-        typer.echo(clean_line(note), err=True)
+        echo(clean_line(note), err=True)
     if as_json:
         import json
 
         data = [{"id": e.id, "title": e.title, "minutes": e.minutes, "source": e.source,
                  "path": str(e.path), "replaces": e.replaces} for e in entries]
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     if not entries:
-        typer.echo("No flows found.")
+        echo("No flows found.")
         return
     rows = [(clean_line(e.id), clean_line(e.title),
              f"{e.minutes:g}" if e.minutes is not None else "-",
@@ -128,7 +129,7 @@ def list_flows(
     header = ("ID", "TITLE", "MINUTES", "SOURCE")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(3)]
     for row in [header, *rows]:
-        typer.echo(f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]}")
+        echo(f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]}")
 
 
 def show_flow(
@@ -142,9 +143,9 @@ def show_flow(
     if as_json:
         import json
 
-        typer.echo(json.dumps(describe.flow_to_dict(flow), indent=2, ensure_ascii=False))
+        echo(json.dumps(describe.flow_to_dict(flow), indent=2, ensure_ascii=False))
     else:
-        typer.echo(describe.outline(flow))
+        echo(describe.outline(flow))
 
 
 def validate_flows(
@@ -173,9 +174,9 @@ def validate_flows(
     if not files:
         fail("no flow files (.yaml or .yml) found there")
     if failed:
-        typer.echo(f"{failed} of {len(files)} flow file(s) have problems.", err=True)
+        echo(f"{failed} of {len(files)} flow file(s) have problems.", err=True)
         raise typer.Exit(1)
-    typer.echo(f"All {len(files)} flow file(s) are valid.", err=True)
+    echo(f"All {len(files)} flow file(s) are valid.", err=True)
 
 
 def print_schema() -> None:
@@ -184,7 +185,7 @@ def print_schema() -> None:
 
     from gentle.flows.schema import flow_schema
 
-    typer.echo(json.dumps(flow_schema(), indent=2))
+    echo(json.dumps(flow_schema(), indent=2))
 
 
 def new_flow(
@@ -209,11 +210,11 @@ def new_flow(
         fail(f"{target} already exists; edit it, or pick another id")
     except OSError as exc:
         fail(f"could not write {target}: {exc.strerror or exc}")
-    typer.echo(f"Wrote {target}")
+    echo(f"Wrote {target}")
     builtin = catalogue_from_options().entries()
     if any(e.id == flow_id and e.source == "built-in" for e in builtin):
-        typer.echo(f'note: it takes the place of the built-in flow "{flow_id}".', err=True)
-    typer.echo(f"Next: edit it, then run `gentle flows validate {target}`.")
+        echo(f'note: it takes the place of the built-in flow "{flow_id}".', err=True)
+    echo(f"Next: edit it, then run `gentle flows validate {target}`.")
 
 
 def walk_flow(
@@ -248,7 +249,7 @@ def walk_flow(
         import json
 
         data = {"flow": flow.id, "partners": list(couple), **result.to_dict()}
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
         return
     _print_walk(flow, result, couple)
 
@@ -283,7 +284,7 @@ def _walk_and_save(flow: Any, answers: dict[str, Any], couple: tuple[str, ...],
         fail(str(error))
     except (sqlite3.Error, OSError) as error:
         fail(f"gentle couldn't save the walk to its notes: {error}")
-    typer.echo(f"Saved as session {session_id[:8]} (see `gentle show {session_id[:8]}`).", err=True)
+    echo(f"Saved as session {session_id[:8]} (see `gentle show {session_id[:8]}`).", err=True)
     return result
 
 
@@ -315,32 +316,32 @@ def _read_answers(path: Path) -> dict[str, Any]:
 def _print_walk(flow: "Flow", result: Any, couple: tuple[str, ...]) -> None:
     from gentle.text import clean_line
 
-    typer.echo(clean_line(f"{flow.title} ({flow.id}), walked with {couple[0]} and {couple[1]}:"))
+    echo(clean_line(f"{flow.title} ({flow.id}), walked with {couple[0]} and {couple[1]}:"))
     kinds = {s.id: s.kind for s in flow.steps}
     width = max((len(i) for i in result.path), default=0)
     offers = {o.position: o for o in result.offers}
     for n, step_id in enumerate(result.path, start=1):
-        typer.echo(f"{n:>3}. {step_id:<{width}}  {kinds.get(step_id, '')}")
+        echo(f"{n:>3}. {step_id:<{width}}  {kinds.get(step_id, '')}")
         # An offer is made as the step is left, so it is shown under the step.
         offer = offers.get(n - 1)
         if offer is not None:
             how = "taken (20 minutes)" if offer.taken else "declined" + (
                 " (the answers file doesn't say; `break offers:` chooses)" if offer.defaulted else "")
-            typer.echo(clean_line(f"     gentle offers a break here (a rating of {offer.threshold} or "
+            echo(clean_line(f"     gentle offers a break here (a rating of {offer.threshold} or "
                                   f"more): {how}"))
     for step_id in result.skipped:
-        typer.echo(clean_line(f"  {step_id}: skipped (it needs words and the answers file gives none)"))
+        echo(clean_line(f"  {step_id}: skipped (it needs words and the answers file gives none)"))
     # Timers and breathing "answer" with the time spent; only what partners said is shown.
     shown = [a for a in result.answers if kinds.get(a.step_id) in _ANSWERING_KINDS]
     if shown:
-        typer.echo("")
-        typer.echo("Answers:")
+        echo("")
+        echo("Answers:")
     width = max((len(a.step_id) for a in shown), default=0)
     for answer in shown:
         who = "together" if answer.partner is None else couple[answer.partner]
         value = _answer_text(kinds.get(answer.step_id), answer.value)
         mark = "  (default: no answer given)" if answer.defaulted else ""
-        typer.echo(clean_line(f"  {answer.step_id:<{width}}  {who}: {value}{mark}"))
+        echo(clean_line(f"  {answer.step_id:<{width}}  {who}: {value}{mark}"))
 
 
 _ANSWERING_KINDS = {"rate", "write", "choose", "checklist", "turns"}

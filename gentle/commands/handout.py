@@ -13,6 +13,7 @@ from typing import Optional
 import typer
 
 from gentle.text import clean_line
+from gentle.output import echo
 
 
 class HandoutFormat(str, Enum):
@@ -48,7 +49,7 @@ def write_handout(target: str, fmt: str, output: Path | None, country: str | Non
     config, problems = load_config()
     for problem in problems:
         # Settings problems don't stop a handout; say them once, quietly, on stderr.
-        typer.echo(clean_line(f"gentle: note: {problem}"), err=True)
+        echo(clean_line(f"gentle: note: {problem}"), err=True)
     # By id (built-in, the user's folder, config's flows_dirs, --flows) or by path;
     # unknown ids and broken flows end here with one plain message and exit 1.
     flow = load_flow_arg(target, catalogue_from_options(config.flows_dirs))
@@ -58,14 +59,14 @@ def write_handout(target: str, fmt: str, output: Path | None, country: str | Non
         try:
             country, warning = check_country(country)
         except Invalid as error:
-            typer.echo(clean_line(f"gentle: --country: {error.message}"), err=True)
+            echo(clean_line(f"gentle: --country: {error.message}"), err=True)
             raise typer.Exit(2) from None
         if warning:
-            typer.echo(clean_line(f"gentle: note: {warning}"), err=True)
+            echo(clean_line(f"gentle: note: {warning}"), err=True)
     text = render_handout(flow, fmt, country=country or config.country,  # type: ignore[arg-type]
                           default_threshold=config.distress_threshold)
     if output is None:
-        typer.echo(text, nl=False)
+        echo(text, nl=False)
         return
     from gentle.atomic import write_text_atomic
 
@@ -73,6 +74,6 @@ def write_handout(target: str, fmt: str, output: Path | None, country: str | Non
         write_text_atomic(output.expanduser(), text)
     except OSError as error:
         reason = error.strerror or str(error)
-        typer.echo(clean_line(f"gentle: could not write the handout to {output}: {reason}"), err=True)
+        echo(clean_line(f"gentle: could not write the handout to {output}: {reason}"), err=True)
         raise typer.Exit(1) from None
-    typer.echo(clean_line(f"Handout for “{flow.title}” written to {output}"), err=True)
+    echo(clean_line(f"Handout for “{flow.title}” written to {output}"), err=True)

@@ -2,7 +2,7 @@
 
 None of these open a screen, so none imports textual; the store is imported inside each
 command so ``gentle --version`` stays fast. Everything a partner wrote is printed with
-``typer.echo`` after ``gentle.text.clean``: never as markup, never with raw escape bytes.
+``gentle.output.echo``, which cleans it: never as markup, never with raw escape bytes.
 Every problem becomes one plain line on stderr and exit code 1, never a traceback.
 """
 
@@ -16,6 +16,7 @@ from typing import Any, Callable, List, Optional
 import typer
 
 from gentle.text import clean_line
+from gentle.output import echo
 
 
 def _safe_json(data: Any) -> str:
@@ -34,10 +35,10 @@ def _kind_errors(command: Callable[..., None]) -> Callable[..., None]:
         try:
             command(*args, **kwargs)
         except StoreError as error:
-            typer.echo(clean_line(str(error)), err=True)
+            echo(clean_line(str(error)), err=True)
             raise typer.Exit(1) from None
         except (sqlite3.Error, OSError) as error:
-            typer.echo(
+            echo(
                 clean_line(f"gentle couldn't work with its saved notes: {error}"), err=True
             )
             raise typer.Exit(1) from None
@@ -66,10 +67,10 @@ def history(
         rows = list_sessions(store, limit=shown)
         total = count_sessions(store)
     if as_json:
-        typer.echo(_safe_json([row.to_dict() for row in rows]), nl=False)
+        echo(_safe_json([row.to_dict() for row in rows]), nl=False)
         return
     if not rows:
-        typer.echo("No saved sessions yet. They appear here after you use gentle together.")
+        echo("No saved sessions yet. They appear here after you use gentle together.")
         return
     for row in rows:
         title = clean_line(row.flow_title)
@@ -78,12 +79,12 @@ def history(
             f"{clean_line(name)} {say.distress(*d)}" for name, d in zip(row.partners, row.distress)
         )
         walk = " (rehearsal)" if row.source == "walk" else ""
-        typer.echo(
+        echo(
             f"{row.id[:8]}  {say.when(row.started_at)}  {title:<26}  "
             f"{say.duration(row.seconds):>9}  {row.outcome:<11}  {feelings}{walk}"
         )
     if total > len(rows):
-        typer.echo(f"Showing the newest {len(rows)} of {total} sessions; use --limit for more.")
+        echo(f"Showing the newest {len(rows)} of {total} sessions; use --limit for more.")
 
 
 def show(
@@ -98,10 +99,10 @@ def show(
 
     with _store() as store:
         if as_json:
-            typer.echo(export_json(store, [find_session_id(store, session)]), nl=False)
+            echo(export_json(store, [find_session_id(store, session)]), nl=False)
             return
         detail = session_detail(store, session)
-    typer.echo(to_text(detail), nl=False)
+    echo(to_text(detail), nl=False)
 
 
 def export(
@@ -132,10 +133,10 @@ def export(
                     ids = [r[0] for r in conn.execute("SELECT id FROM sessions ORDER BY started_at")]
             text = to_markdown(session_detail(store, i) for i in ids)
     if output is None:
-        typer.echo(text, nl=False)
+        echo(text, nl=False)
         return
     write_private_file(output, text)
-    typer.echo(clean_line(f"Saved to {output} (readable only by you)."))
+    echo(clean_line(f"Saved to {output} (readable only by you)."))
 
 
 def import_(
@@ -148,10 +149,10 @@ def import_(
         result = import_file(store, file)
     added = f"{result.added} session" + ("" if result.added == 1 else "s")
     already = f" ({result.already_there} were already here)" if result.already_there else ""
-    typer.echo(f"Imported {added}{already}.")
+    echo(f"Imported {added}{already}.")
     if result.extended:
         more = f"{result.extended} session" + (" was" if result.extended == 1 else "s were")
-        typer.echo(f"{more} already here in part and now include what the file added.")
+        echo(f"{more} already here in part and now include what the file added.")
 
 
 def forget(
@@ -175,23 +176,23 @@ def forget(
         ids = None if every else sorted({find_session_id(store, s) for s in sessions or []})
         n = count_sessions(store) if ids is None else len(ids)
         if n == 0:
-            typer.echo("There are no saved sessions to forget.")
+            echo("There are no saved sessions to forget.")
             return
         what = "every saved session" if ids is None else f"{n} session" + ("" if n == 1 else "s")
         if not yes:
             try:
                 sure = typer.confirm(f"Forget {what}? This can't be undone.", default=False)
             except typer.Abort:  # no answer at all (stdin closed): that is not a yes
-                typer.echo("")
+                echo("")
                 sure = False
             if not sure:
-                typer.echo("Nothing was forgotten.")
+                echo("Nothing was forgotten.")
                 raise typer.Exit(1)
         done = forget_sessions(store, ids)
     gone = f"{done.sessions} session" + ("" if done.sessions == 1 else "s")
-    typer.echo(f"Forgot {gone}. {DISK_CAVEAT}")
+    echo(f"Forgot {gone}. {DISK_CAVEAT}")
     if not done.scrubbed:
-        typer.echo(
+        echo(
             "Another gentle window is open, so some erased text may linger in the notes "
             "files until it closes. Run gentle forget again afterwards to finish.",
             err=True,
@@ -202,14 +203,14 @@ def where() -> None:
     """Print where gentle keeps your notes, settings and flows."""
     from gentle import paths
 
-    typer.echo(f"notes:    {paths.database_file()}")
-    typer.echo(f"data:     {paths.data_dir()}")
-    typer.echo(f"settings: {paths.config_file()}")
-    typer.echo(f"flows:    {paths.user_flows_dir()}")
+    echo(f"notes:    {paths.database_file()}")
+    echo(f"data:     {paths.data_dir()}")
+    echo(f"settings: {paths.config_file()}")
+    echo(f"flows:    {paths.user_flows_dir()}")
 
 
 def _fail(message: str) -> None:
-    typer.echo(message, err=True)
+    echo(message, err=True)
     raise typer.Exit(2)
 
 

@@ -8,6 +8,7 @@ Textual is imported inside the command only.
 from __future__ import annotations
 
 import typer
+from gentle.output import echo
 
 
 def register(app: typer.Typer) -> None:
@@ -21,15 +22,15 @@ def register(app: typer.Typer) -> None:
 
         context = build_context()
         if context.store is None:
-            typer.echo(clean_line(context.store_trouble or "gentle couldn't open its notes."), err=True)
+            echo(clean_line(context.store_trouble or "gentle couldn't open its notes."), err=True)
             raise typer.Exit(1)
         try:
             session_id = latest_resumable(context)
         except StoreError as error:
-            typer.echo(clean_line(str(error)), err=True)
+            echo(clean_line(str(error)), err=True)
             raise typer.Exit(1) from None
         if session_id is None:
-            typer.echo("Nothing to pick up: every session was finished or set aside.")
+            echo("Nothing to pick up: every session was finished or set aside.")
             return
         from gentle.tui.resume_app import ResumingApp
         from gentle.tui.running import run_app

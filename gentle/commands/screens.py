@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, List, Optional
 import typer
 
 from gentle.commands.app_context import BadNames, build_context, load_flow_ref, partner_names
+from gentle.output import echo
 
 if TYPE_CHECKING:
     from gentle.tui.context import AppContext
@@ -38,7 +39,7 @@ def register(app: typer.Typer) -> None:
         try:
             chosen = context.load_flow(flow)
         except Exception as error:  # UnknownFlow, FlowError, OSError: one plain line, no traceback
-            typer.echo(f"gentle: {error}", err=True)
+            echo(f"gentle: {error}", err=True)
             raise typer.Exit(1) from None
         _run(context, start_flow=chosen, partners=names)
 
@@ -51,7 +52,7 @@ def _partner_names(given: list[str]) -> tuple[str, str] | None:
     try:
         return partner_names(given)
     except BadNames as error:
-        typer.echo(f"gentle: {error}", err=True)
+        echo(f"gentle: {error}", err=True)
         raise typer.Exit(2) from None
 
 

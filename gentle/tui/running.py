@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 
 from gentle import paths
+from gentle.output import echo
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -43,9 +44,9 @@ def run_app(app: "App", **run_options: Any) -> int:
             keep()
     if code and report.strip():
         where = _keep_report(report)
-        print(SORRY)
+        echo(SORRY)
         if where is not None:
-            print(f"The details are in {where}, readable only by you.")
+            echo(f"The details are in {where}, readable only by you.")
     return code
 
 

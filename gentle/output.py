@@ -1,0 +1,23 @@
+"""Everything gentle's commands print to a terminal goes through :func:`echo`, which cleans it.
+
+Flow titles, file names, partner names, error messages and the arguments people typed
+can all carry escape sequences (a crafted file name once set the terminal's clipboard
+through OSC 52). :func:`gentle.text.clean` removes them; doing it here, once, means no
+message can forget to. ``tests/cli/test_clean_output.py`` fails if any module prints
+another way, and scans every command's output for control bytes.
+
+No textual and no typer here: the app's own start-up path prints through this too.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from gentle.text import clean
+
+
+def echo(message: object = "", *, err: bool = False, nl: bool = True) -> None:
+    """Print ``message``, cleaned, to stdout (or stderr), as ``typer.echo`` would."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(clean(str(message)) + ("\n" if nl else ""))
+    stream.flush()
