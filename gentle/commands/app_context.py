@@ -109,7 +109,7 @@ def _open_store(notices: list[str], problems: list[str]) -> Any:
     from gentle.store.errors import StoreError
 
     try:
-        return open_store()
+        store = open_store()
     except StoreError as error:
         problems.append(str(error))
         notices.append(
@@ -117,3 +117,5 @@ def _open_store(notices: list[str], problems: list[str]) -> Any:
             "open, and Ctrl+R in a session saves a copy to a file."
         )
         return None
+    notices.extend(store.notices)
+    return store

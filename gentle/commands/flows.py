@@ -276,6 +276,8 @@ def _walk_and_save(flow: Any, answers: dict[str, Any], couple: tuple[str, ...],
 
     try:
         store = open_store()
+        for notice in store.notices:
+            echo(f"gentle: {notice}", err=True)
         try:
             session_id, result = record_walk(store, flow, answers, couple, threshold)
         finally:

@@ -49,7 +49,10 @@ def _kind_errors(command: Callable[..., None]) -> Callable[..., None]:
 def _store() -> Any:
     from gentle.store.db import open_store
 
-    return open_store()
+    store = open_store()
+    for notice in store.notices:
+        echo(f"gentle: {notice}", err=True)
+    return store
 
 
 def history(

@@ -8,7 +8,8 @@
 * ``isolation_level=None``: Python never opens a transaction behind our back; every write
   goes through :meth:`Store.write` (``BEGIN IMMEDIATE … COMMIT``).
 * A damaged file is moved aside (never overwritten, never deleted); a file from a newer
-  gentle is refused before anything touches it.
+  gentle is refused before anything touches it; a leftover -wal that belongs to another
+  file is set aside before SQLite can replay it (gentle/store/wal_check.py).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from gentle import paths
 from gentle.store import errors
 from gentle.store.errors import DatabaseCorrupt, DatabaseTooNew, StoreError
 from gentle.store.schema import SCHEMA_VERSION, migrate
+from gentle.store import wal_check
+from gentle.store.wal_check import check_leftover_wal
 
 BUSY_TIMEOUT_MS = 5000
 _MAGIC = b"SQLite format 3\x00"
@@ -42,6 +45,11 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self.conn = conn
         self.path = path
+        # Things the person should know about opening it (a -wal set aside), in words.
+        self.notices: list[str] = []
+        self._closed_once = False
+        if path is not None:
+            wal_check.opened(path)
 
     @property
     def memory(self) -> bool:
@@ -97,6 +105,9 @@ class Store:
             self.conn.close()
         except sqlite3.Error:
             pass
+        if self.path is not None and not self._closed_once:
+            self._closed_once = True
+            wal_check.closed(self.path)
 
     def __enter__(self) -> "Store":
         return self
@@ -118,6 +129,10 @@ def open_store(path: Path | None = None) -> Store:
     if found > SCHEMA_VERSION:
         raise _too_new(path, found)
     try:
+        set_aside = check_leftover_wal(path)
+    except OSError as error:
+        raise (errors.translate(error, path) or errors.unwritable(path.parent)) from None
+    try:
         _create_private(path)
         conn = sqlite3.connect(
             path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
@@ -125,6 +140,8 @@ def open_store(path: Path | None = None) -> Store:
     except (OSError, sqlite3.Error) as error:
         raise (errors.translate(error, path) or errors.unwritable(path.parent)) from None
     store = Store(conn, path)
+    if set_aside:
+        store.notices.append(set_aside)
     try:
         _configure(store)
     except StoreError:
@@ -224,7 +241,7 @@ def move_aside(path: Path) -> DatabaseCorrupt:
     """Keep a damaged database under a new, timestamped name; return the error to raise."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     try:
-        target = _claim_name(path, f"{path.name}.damaged-{stamp}")
+        target = claim_name(path, f"{path.name}.damaged-{stamp}")
         for suffix in ("-wal", "-shm"):
             side = _sibling(path, suffix)
             if side.exists() and not _sibling(target, suffix).exists():
@@ -244,7 +261,7 @@ def move_aside(path: Path) -> DatabaseCorrupt:
     )
 
 
-def _claim_name(path: Path, base: str) -> Path:
+def claim_name(path: Path, base: str) -> Path:
     """Move ``path`` to the first free ``base``, ``base-1``, …; never replace a file."""
     for n in count():
         target = path.with_name(base if n == 0 else f"{base}-{n}")

@@ -39,6 +39,9 @@ def forget(store: Store, ids: Sequence[str] | None) -> Forgotten:
                 removed += conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,)).rowcount
         # A flow copy nobody refers to any more goes too: it may hold the couple's own flow.
         conn.execute("DELETE FROM flows WHERE hash NOT IN (SELECT flow_hash FROM sessions)")
+        # Counted in the same transaction, so a -wal that holds this forget is known to
+        # be one (gentle/store/wal_check.py) and is replayed, never set aside.
+        conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'forgets'")
     return Forgotten(removed, scrub(store))
 
 

@@ -104,13 +104,30 @@ def _to_v2(conn: sqlite3.Connection) -> None:
     refresh_all(conn)
 
 
+# Version 3: who this database is, so a leftover -wal from another file is never
+# replayed into it (gentle/store/wal_check.py): a random id, and a count of forgets, so
+# that a WAL holding a forget is told apart from a stale one that would lose sessions.
+V3 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def _to_v3(conn: sqlite3.Connection) -> None:
+    import uuid
+
+    for statement in _statements(V3):
+        conn.execute(statement)
+    conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
+                     [("store_id", str(uuid.uuid4())), ("forgets", "0")])
+
+
 def _statements(script: str) -> list[str]:
     lines = [line.split("--", 1)[0] for line in script.splitlines()]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
 # MIGRATIONS[n] takes a database at version n to version n + 1.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2, _to_v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

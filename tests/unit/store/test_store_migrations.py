@@ -59,7 +59,7 @@ def test_a_version_1_database_is_migrated_forward(home: Path) -> None:
     sid = _first_release_database(paths.database_file())
     with open_store() as store:
         version = store.conn.execute("PRAGMA user_version").fetchone()[0]
-        assert version == SCHEMA_VERSION == 2
+        assert version == SCHEMA_VERSION == 3
         [row] = list_sessions(store)
         # The v2 distress figures were filled in from the answers v1 had kept.
         assert row.distress == ((9, 3), (6, 5))
