@@ -58,8 +58,16 @@ def start_runner(
         demo=context.demo,
         default_threshold=context.default_threshold,
     )
+    _forget_saved(context)
     context.live[runner] = live
     return runner
+
+
+def _forget_saved(context: "AppContext") -> None:
+    """Let go of sessions that ended with everything saved (the others keep retrying)."""
+    for runner, live in list(context.live.items()):
+        if runner.finished and not live.waiting:
+            del context.live[runner]
 
 
 def resume_runner(context: "AppContext", session_id: str, relay: Callable[[Any], None]) -> "Runner":
@@ -69,6 +77,7 @@ def resume_runner(context: "AppContext", session_id: str, relay: Callable[[Any],
     runner, live = LiveSession.resume(
         context.store, session_id, context.clock, relay, warn=lambda message: context.warn(message)
     )
+    _forget_saved(context)
     context.live[runner] = live
     return runner
 

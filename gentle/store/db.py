@@ -61,8 +61,14 @@ class Store:
         return self.path if self.path is not None else Path("(memory)")
 
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
-        """One explicit write transaction: committed on success, rolled back on error."""
+    def write(self, *, patience_ms: int | None = None) -> Iterator[sqlite3.Connection]:
+        """One explicit write transaction: committed on success, rolled back on error.
+
+        ``patience_ms``: how long to wait for another gentle's write lock this time,
+        instead of :data:`BUSY_TIMEOUT_MS` (a running session waits briefly and queues).
+        """
+        if patience_ms is not None:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(patience_ms)}")
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             yield self.conn
@@ -77,6 +83,12 @@ class Store:
             if typed is error:
                 raise
             raise typed from error
+        finally:
+            if patience_ms is not None:
+                try:
+                    self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                except sqlite3.Error:
+                    pass  # closed (a damaged file was moved aside)
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:

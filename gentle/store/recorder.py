@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from typing import Any, Callable, Mapping, get_args
+from typing import Any, Callable, Mapping, Sequence, get_args
 
 from gentle.engine import events as ev
 from gentle.records import record
@@ -193,6 +193,7 @@ class Recorder:
         self.store = store
         self.session_id = session_id
         self._snapshot = snapshot
+        self.written: int | None = None  # events of the session in the log, as far as we know
         with store.read() as conn:
             self.facts = FlowFacts.of_session(conn, session_id)
 
@@ -203,11 +204,28 @@ class Recorder:
         return self
 
     def __call__(self, event: Any) -> None:
-        snapshot = self._snapshot_json() if not isinstance(event, ev.Finished) else None
-        with self.store.write() as conn:
-            record_event(conn, self.session_id, event, self.facts)
+        self.record_all([event])
+
+    def record_all(self, events: Sequence[Any], patience_ms: int | None = None) -> None:
+        """Commit ``events``, in order, in one transaction, with the resume point now.
+
+        Events that are in the log already (a copy imported while they waited) are not
+        written twice: the log's length says how many of them arrived.
+        """
+        if not events:
+            return
+        last = events[-1]
+        snapshot = self._snapshot_json() if not isinstance(last, ev.Finished) else None
+        with self.store.write(patience_ms=patience_ms) as conn:
+            stored = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM events WHERE session_id = ?",
+                                  (self.session_id,)).fetchone()[0]
+            known = stored if self.written is None else self.written
+            there = min(max(0, stored - known), len(events))
+            for event in events[there:]:
+                record_event(conn, self.session_id, event, self.facts)
             if snapshot is not None:
                 _save_snapshot(conn, self.session_id, snapshot)
+        self.written = max(stored, known) + len(events) - there
 
     def save_snapshot(self, snapshot: Mapping[str, Any] | None = None) -> None:
         """Store the resume point now (for changes that emit no event)."""

@@ -28,6 +28,9 @@ def _screen(module: str, name: str):
     return getattr(import_module(f"gentle.tui.screens.{module}"), name)()
 
 
+SAVE_AGAIN_EVERY = 3.0  # seconds between tries to save what waits
+
+
 class GentleApp(App[None]):
     CSS_PATH = "gentle.tcss"
     TITLE = "gentle"
@@ -114,6 +117,8 @@ class GentleApp(App[None]):
 
     def on_mount(self) -> None:
         self.context.warn = lambda message: self.tell(message, severity="warning", timeout=8)
+        # Answers that could not be saved (a busy or full notes file) are tried again.
+        self.set_interval(SAVE_AGAIN_EVERY, self.save_waiting)
         if self.context.keymap:
             self.set_keymap(dict(self.context.keymap))
             # Checking the ids imports every screen; do it once the first frame is up.
@@ -192,9 +197,39 @@ class GentleApp(App[None]):
         except Exception as error:  # never let keeping words stand in the way of leaving
             self.log.error(f"drafts not kept: {error!r}")
 
+    def save_waiting(self) -> None:
+        """Try again to save what waits, in every session (finished ones too)."""
+        from gentle.tui.screens import session_hooks
+        from gentle.tui.screens.session import SessionScreen
+
+        for live in list(self.context.live.values()):
+            if live.waiting and not live.demo:
+                live.save_waiting()
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen) and screen.is_attached:
+                session_hooks.show_trouble(screen)
+
+    def waiting_reason(self) -> str | None:
+        """Why quitting would lose something some session holds, or None."""
+        from gentle.tui.screens.session_hooks import waiting_reason
+
+        for runner, live in list(self.context.live.items()):
+            reason = waiting_reason(live, runner)
+            if reason:
+                return reason
+        return None
+
     async def action_quit(self) -> None:
+        from gentle.tui.widgets.quick_hide import NeutralScreen
+
         self.keep_drafts()
-        reason = getattr(self.screen, "unsaved_reason", lambda: None)()
+        if isinstance(self.screen, NeutralScreen):
+            # Hidden: leave at once, with no question on the screen. What still waits is
+            # written to a rescue file on the way out (gentle/tui/running.py).
+            self.exit()
+            return
+        self.save_waiting()
+        reason = getattr(self.screen, "unsaved_reason", lambda: None)() or self.waiting_reason()
         if not reason:
             self.exit()
             return

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import field
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
-from weakref import WeakKeyDictionary
 
 from gentle.records import record
 
@@ -58,8 +57,9 @@ class AppContext:
     store: Any = None
     store_trouble: str | None = None
     resume_runner: ResumeRunner | None = None
-    # Each running session's LiveSession (recording, notes, the copy kept in memory).
-    live: "WeakKeyDictionary[Runner, LiveSession]" = field(default_factory=WeakKeyDictionary)
+    # Each session's LiveSession (recording, notes, the copy kept in memory), held until
+    # everything it has is saved: a session left with answers waiting keeps trying.
+    live: "dict[Runner, LiveSession]" = field(default_factory=dict)
     # Support lines to show (config ``country``), and the first-run safety note.
     country: str = "international"
     show_safety_note: bool = False

@@ -42,12 +42,47 @@ def run_app(app: "App", **run_options: Any) -> int:
         keep = getattr(app, "keep_drafts", None)
         if keep is not None:
             keep()
+    rescued = _save_what_waits(app)
     if code and report.strip():
         where = _keep_report(report)
-        echo(SORRY)
+        echo(SORRY if not rescued else SORRY.split("\n")[0])
         if where is not None:
             echo(f"The details are in {where}, readable only by you.")
+    for line in rescued:
+        echo(line)
     return code
+
+
+# How long the last try on the way out may wait for another gentle's lock.
+LAST_TRY_MS = 2000
+
+
+def _save_what_waits(app: "App") -> list[str]:
+    """On the way out: a last try to save what waits; else a private copy to import later.
+
+    Lines to print for the couple (nothing when everything is saved)."""
+    context = getattr(app, "context", None)
+    lines: list[str] = []
+    for live in list(getattr(context, "live", {}).values()):
+        if live.demo or not live.waiting:
+            continue
+        try:
+            if live.save_waiting(patience_ms=LAST_TRY_MS):
+                continue
+        except Exception:  # noqa: BLE001 - never let the last try stand in the way
+            pass
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        try:
+            folder = paths.make_private_dir(paths.data_dir())
+            path = live.save_copy(folder / f"unsaved-session-{stamp}.json", "json")
+        except Exception:  # noqa: BLE001 - a full disk: say so plainly
+            lines.append("Some answers of this session could not be saved anywhere (the notes "
+                         "file and its folder can't be written). Nothing else was lost.")
+            continue
+        lines.append(f"Some answers could not be saved in gentle's notes ({live.trouble or 'busy'}), so "
+                     f"the whole session is in {path}, readable only by you. `gentle import {path}` "
+                     "brings it into your notes later.")
+    return lines
 
 
 def _keep_report(report: str) -> Path | None:

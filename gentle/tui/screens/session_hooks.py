@@ -16,6 +16,7 @@ from textual.widgets import Static
 from gentle.tui.literal import literal
 
 if TYPE_CHECKING:
+    from gentle.engine.runner import Runner
     from gentle.store.live import LiveSession
     from gentle.tui.screens.session import SessionScreen
 
@@ -31,6 +32,16 @@ class StoreTroubleBanner(Static):
     """
 
 
+def remove_banner(screen: "SessionScreen", kind: type) -> None:
+    """Take a banner away, and the room it took (textual keeps an auto-height slot at its
+    old height after its child is removed, leaving a blank gap above the step)."""
+    if not screen.query(kind):
+        return
+    screen.query(kind).remove()
+    for slot in screen.query("#banner-slot"):
+        screen.call_after_refresh(slot.refresh, layout=True)
+
+
 def live_session(screen: "SessionScreen") -> "LiveSession | None":
     return screen.app.context.live.get(screen.runner)  # type: ignore[attr-defined]
 
@@ -44,34 +55,44 @@ def attach(screen: "SessionScreen") -> None:
     first_screen = not any(isinstance(s, HomeScreen) for s in screen.app.screen_stack)
     if first_screen and screen.runner.position[0] == 1 and not screen.runner.answers:
         show_first_run_note(screen)
-    _show_trouble(screen)
+    show_trouble(screen)
 
 
-def _show_trouble(screen: "SessionScreen") -> None:
+def show_trouble(screen: "SessionScreen") -> None:
+    """The banner that says saving waits, while it waits (and gone once all is saved)."""
     live = live_session(screen)
-    if live is None or live.trouble is None or live.demo or screen.query(StoreTroubleBanner):
+    if live is None or live.trouble is None or live.demo:
+        remove_banner(screen, StoreTroubleBanner)
         return
+    keeps = ("gentle keeps your answers and tries again every few seconds."
+             if live.store is not None else "Your answers are kept while gentle is open.")
     words = Content.assemble(
         literal(live.trouble),
-        Content(
-            "\nYour answers are kept while gentle is open. Press Ctrl+R to save a copy to a "
-            "file of your choice."
-        ),
+        Content(f"\n{keeps} Ctrl+R saves a copy to a file of your choice."),
     )
-    screen.query_one("#banner-slot").mount(StoreTroubleBanner(words))
+    banners = screen.query(StoreTroubleBanner)
+    if banners:
+        banner = banners.first()
+        if getattr(banner, "words", None) != words.plain:
+            banner.words = words.plain
+            banner.update(words)
+        return
+    banner = StoreTroubleBanner(words)
+    banner.words = words.plain
+    screen.query_one("#banner-slot").mount(banner)
 
 
 def after_sync(screen: "SessionScreen") -> None:
     """After the screen matched the runner: show a running break, or offer one."""
     if not screen.is_attached:
         return
-    _show_trouble(screen)
+    show_trouble(screen)
     runner = screen.runner
     if runner.position[0] != 1 or runner.answers or runner.finished:
         # Past the first step: the note gives the room back (unread, it comes back next time).
         from gentle.tui.widgets.safety_banner import SafetyBanner
 
-        screen.query(SafetyBanner).remove()
+        remove_banner(screen, SafetyBanner)
     if runner.finished or getattr(screen, _OFFERING, False):
         return
     if runner.break_ is not None:
@@ -178,9 +199,17 @@ def save_copy(screen: "SessionScreen") -> None:
 def unsaved_reason(screen: "SessionScreen") -> str | None:
     """Why leaving now would lose something, or None."""
     live = live_session(screen)
-    runner = screen.runner
-    if live is None or live.saving or runner.finished or not runner.answers or live.demo:
+    return waiting_reason(live, screen.runner) if live is not None else None
+
+
+def waiting_reason(live: "LiveSession", runner: "Runner") -> str | None:
+    """Why quitting now would lose some of this session, or None (finished or not)."""
+    if live.demo or live.saving or not (runner.answers or live.notes):
         return None
+    if live.store is not None and live.waiting:
+        why = f" {live.trouble}" if live.trouble else ""
+        return (f"Some of this session isn't in gentle's notes yet.{why} gentle is still trying: "
+                "stay a moment, or press Ctrl+R to save a copy to a file.")
     return "This session's answers aren't saved in gentle's notes. Stay and press Ctrl+R to save a copy to a file."
 
 

@@ -178,7 +178,19 @@ class StepView(Vertical):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and await self.take_key(event):
             return
-        await super().on_event(event)
+        try:
+            await super().on_event(event)
+        except NoMatches:
+            # A step that moved on while its view was still being mounted: textual has
+            # taken the view's parts away already (seen in the key storms, under load).
+            if self.is_current and self._shown_view() is self:
+                raise
+
+    def _shown_view(self) -> "StepView | None":
+        try:
+            return getattr(self.screen, "current_view", None)
+        except Exception:  # noqa: BLE001 - no screen any more: this view is gone
+            return None
 
     async def take_key(self, event: events.Key) -> bool:
         """Whether this view dealt with ``event`` itself, before anything else sees it.
