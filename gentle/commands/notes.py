@@ -180,6 +180,8 @@ def forget(
         n = count_sessions(store) if ids is None else len(ids)
         if n == 0:
             echo("There are no saved sessions to forget.")
+            if every:
+                _forget_files()
             return
         what = "every saved session" if ids is None else f"{n} session" + ("" if n == 1 else "s")
         if not yes:
@@ -194,12 +196,29 @@ def forget(
         done = forget_sessions(store, ids)
     gone = f"{done.sessions} session" + ("" if done.sessions == 1 else "s")
     echo(f"Forgot {gone}. {DISK_CAVEAT}")
+    if every:
+        _forget_files()
     if not done.scrubbed:
         echo(
             "Another gentle window is open, so some erased text may linger in the notes "
             "files until it closes. Run gentle forget again afterwards to finish.",
             err=True,
         )
+
+
+def _forget_files() -> None:
+    """With --all: crash reports and rescue copies go too; kept-aside copies are named."""
+    from gentle import paths
+    from gentle.store.forget import forget_private_files
+
+    gone, kept = forget_private_files(paths.data_dir())
+    if gone:
+        echo(f"Also erased {gone} crash report(s) and unsaved copies from gentle's data folder.")
+    if kept:
+        echo("These copies, kept aside untouched when gentle found them damaged or out of place, "
+             "may still hold old notes; delete them yourself if you want them gone:", err=True)
+        for path in kept:
+            echo(f"  {path}", err=True)
 
 
 def where() -> None:

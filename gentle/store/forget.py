@@ -10,6 +10,9 @@ snapshots and backups) may still hold older copies. The CLI says so.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from typing import Sequence
 
 from gentle.records import record
@@ -58,3 +61,33 @@ def scrub(store: Store) -> bool:
         finally:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return not busy
+
+
+# Files of gentle's own, beside the notes, that can hold a session's words.
+PRIVATE_FILES = ("crash-*.log", "unsaved-session-*.json")
+# Copies kept aside untouched (a damaged notes file, a -wal that didn't belong): gentle
+# never deletes those itself, but says they are there.
+KEPT_ASIDE = ("*.damaged-*", "*-wal.set-aside-*", "*-shm.set-aside-*")
+
+
+def forget_private_files(folder: Path) -> tuple[int, list[Path]]:
+    """Overwrite and delete gentle's crash reports and rescue copies in ``folder``.
+
+    Returns how many went, and the kept-aside copies that remain (for the person)."""
+    gone = 0
+    for pattern in PRIVATE_FILES:
+        for path in sorted(folder.glob(pattern)):
+            try:
+                if path.is_symlink() or not path.is_file():
+                    continue  # not a file gentle wrote
+                size = path.stat().st_size
+                with open(path, "r+b") as handle:
+                    handle.write(b"\0" * size)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                path.unlink()
+                gone += 1
+            except OSError:
+                continue
+    kept = sorted(p for pattern in KEPT_ASIDE for p in folder.glob(pattern))
+    return gone, kept

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.app import App
 from textual.binding import Binding
 
-from gentle.tui.compat import start_with_theme
+from gentle.tui.compat import CrashReportWithoutLocals, start_with_theme
 from gentle.tui.context import AppContext
 from gentle.tui.themes import GENTLE_THEMES, partner_colour_defaults, resolve_theme_name
 
@@ -31,7 +31,7 @@ def _screen(module: str, name: str):
 SAVE_AGAIN_EVERY = 3.0  # seconds between tries to save what waits
 
 
-class GentleApp(App[None]):
+class GentleApp(CrashReportWithoutLocals, App[None]):
     CSS_PATH = "gentle.tcss"
     TITLE = "gentle"
     ENABLE_COMMAND_PALETTE = False

@@ -22,6 +22,9 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("textual.app:App", "_display"),
     ("instance textual.app:App", "_batch_count"),
     ("textual.app:App", "_watch_theme"),  # what start_with_theme does without a parse
+    ("textual.app:App", "_fatal_error"),  # replaced by CrashReportWithoutLocals
+    ("instance textual.app:App", "_exit_renderables"),
+    ("textual.app:App", "_close_messages_no_wait"),
 )
 
 
@@ -79,3 +82,23 @@ def start_with_theme(app: "App[Any]", name: str) -> None:
     app.update_classes(classes, update=False)
     app.stylesheet.set_variables(app.get_css_variables())
     app.call_next(app.theme_changed_signal.publish, after)
+
+
+class CrashReportWithoutLocals:
+    """For the App: textual's crash report, without the values of local variables.
+
+    textual's own report (``App._fatal_error``) shows every frame's locals, which hold
+    what partners wrote; it went into the crash log. This is the same report with
+    ``show_locals=False``, so the log (gentle/tui/running.py) holds code, never answers.
+    """
+
+    def _fatal_error(self) -> None:
+        import rich
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        app: Any = self
+        app.bell()
+        traceback = Traceback(show_locals=False, width=None, suppress=[rich])
+        app._exit_renderables.append(Segments(app.console.render(traceback, app.console.options)))
+        app._close_messages_no_wait()

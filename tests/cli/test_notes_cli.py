@@ -144,6 +144,25 @@ def test_forget_asks_first(home: Path) -> None:
     assert b"No saved sessions" in gentle(home, "history").stdout
 
 
+def test_forget_all_erases_crash_reports_and_rescue_copies_and_names_kept_copies(home: Path) -> None:
+    record(home)
+    data = home / "data"
+    crash = data / "crash-20261203-101010.log"
+    crash.write_text("a report from an older gentle, with answers in it")
+    rescue = data / "unsaved-session-20261203-101010.json"
+    rescue.write_text("{}")
+    damaged = data / "gentle.db.damaged-20261203T101010Z"
+    damaged.write_bytes(b"old notes")
+    mine = data / "crash-notes-i-keep.txt"  # not a name gentle writes: left alone
+    mine.write_text("mine")
+    done = gentle(home, "forget", "--all", "--yes")
+    assert done.returncode == 0, done.stderr
+    assert not crash.exists() and not rescue.exists()
+    assert b"Also erased 2" in done.stdout
+    assert damaged.exists() and str(damaged).encode() in done.stderr  # named, never deleted
+    assert mine.exists()
+
+
 def test_where_and_data_dir(home: Path, tmp_path: Path) -> None:
     lines = dict(ln.split(None, 1) for ln in text(gentle(home, "where")).splitlines())
     assert lines["notes:"] == str(home / "data" / "gentle.db")

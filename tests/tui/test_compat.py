@@ -126,3 +126,29 @@ async def test_watch_frames_sees_the_frames_that_reach_the_terminal() -> None:
         app.query_one(Input).value = "changed"
         await pilot.pause()
     assert ("Screen", True) in seen
+
+
+def crash_report(app: App) -> str:
+    import io
+
+    from rich.console import Console
+
+    captured = io.StringIO()
+    app.error_console = Console(file=captured, markup=False, highlight=False, width=100)
+    app.run(headless=True)
+    return captured.getvalue()
+
+
+def test_the_crash_report_shows_the_error_but_never_a_local_value() -> None:
+    class Boom(App[None]):
+        def on_mount(self) -> None:
+            words = "-".join(["SECRET", "WORDS"])  # noqa: F841 - a local (not in the source) that must not show
+            raise RuntimeError("boom")
+
+    class GentleBoom(compat.CrashReportWithoutLocals, Boom):
+        pass
+
+    assert "SECRET-WORDS" in crash_report(Boom())  # textual's own report shows locals
+    ours = crash_report(GentleBoom())
+    assert "RuntimeError" in ours and "boom" in ours and "on_mount" in ours
+    assert "SECRET-WORDS" not in ours
