@@ -27,8 +27,7 @@ def write_text_atomic(
     folder = path.parent
     if private:
         make_private_dir(folder)
-    else:
-        folder.mkdir(parents=True, exist_ok=True)
+    # A place the person chose is never created for them: a typo stays a typo.
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
     try:
@@ -39,16 +38,46 @@ def write_text_atomic(
         if private or mode is not None:
             os.chmod(tmp, 0o600 if mode is None else mode)
         else:
-            # mkstemp makes 0600; a handout or export should get the usual umask bits.
+            # mkstemp makes 0600; a handout gets the usual umask bits, but is never
+            # writable by others, whatever the umask.
             umask = os.umask(0)
             os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+            os.chmod(tmp, 0o644 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_folder(folder)
     return path
+
+
+class TargetRefused(OSError):
+    """A path gentle won't write to; the message says why, for people."""
+
+
+def check_target(path: Path, *, replace: bool = False) -> None:
+    """Refuse to write where it would harm something: a pipe, a device, a folder or a
+    link at ``path``, an existing file (unless ``replace``), or a folder that isn't there.
+    """
+    path = Path(path)
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        found = None
+    if found is not None:
+        import stat
+
+        if stat.S_ISLNK(found.st_mode):
+            raise TargetRefused(f"{path} is a link; gentle won't write through it. Pick a plain file name.")
+        if stat.S_ISDIR(found.st_mode):
+            raise TargetRefused(f"{path} is a folder: please add a file name.")
+        if not stat.S_ISREG(found.st_mode):
+            raise TargetRefused(f"{path} is not an ordinary file (a pipe or a device, say); "
+                                "gentle won't write there.")
+        if not replace:
+            raise TargetRefused(f"{path} already exists, and gentle won't replace it without asking.")
+    if not path.parent.is_dir():
+        raise TargetRefused(f"The folder {path.parent} doesn't exist. Create it first, or pick another place.")
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -57,7 +57,23 @@ def database_file() -> Path:
 
 
 def make_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) as 0700, whatever the umask, and return it."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path, 0o700)
+    """Create ``path`` and any missing parents as 0700, whatever the umask; return it.
+
+    Only folders gentle creates here are given that mode: a folder that already exists
+    (``--data-dir ~/Documents``, or ``/``) is the person's, and is never changed.
+    """
+    path = Path(path)
+    missing: list[Path] = []
+    here = path
+    while not here.exists() and not here.is_symlink() and here != here.parent:
+        missing.append(here)
+        here = here.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # made meanwhile by another gentle: not ours to change
+        os.chmod(folder, 0o700)  # the mode given to mkdir is filtered by the umask
+    if not path.is_dir():
+        raise NotADirectoryError(20, "Not a directory", str(path))
     return path

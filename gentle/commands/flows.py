@@ -192,6 +192,7 @@ def new_flow(
     flow_id: str = typer.Argument(..., metavar="ID", help="The new flow's id, like my-flow."),
 ) -> None:
     """Write a commented starter flow to your flows folder (never over an existing file)."""
+    import os
     import re
 
     from gentle import paths
@@ -204,7 +205,9 @@ def new_flow(
     target = folder / f"{flow_id}.yaml"
     try:
         paths.make_private_dir(folder)
-        with target.open("x", encoding="utf-8") as handle:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        os.fchmod(fd, 0o600)  # the mode given to open() is filtered by the umask
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(starter_text(flow_id, str(target)))
     except FileExistsError:
         fail(f"{target} already exists; edit it, or pick another id")

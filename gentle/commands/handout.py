@@ -35,13 +35,15 @@ def register(flows_app: typer.Typer) -> None:
             None, "--country", help="Support lines for this country (us, uk, ca, au, ie, nz or international); "
             "default: the country in your settings."
         ),
+        force: bool = typer.Option(False, "--force", help="Replace the --output file if it exists."),
     ) -> None:
         """A printable version of a flow for clients: its purpose, each step, the
         timings, and where to get help. Facilitator notes are left out."""
-        write_handout(flow, fmt.value, output, country)
+        write_handout(flow, fmt.value, output, country, force)
 
 
-def write_handout(target: str, fmt: str, output: Path | None, country: str | None) -> None:
+def write_handout(target: str, fmt: str, output: Path | None, country: str | None,
+                  force: bool = False) -> None:
     from gentle.commands.flows import catalogue_from_options, load_flow_arg
     from gentle.config import load_config
     from gentle.handout import render_handout
@@ -68,10 +70,15 @@ def write_handout(target: str, fmt: str, output: Path | None, country: str | Non
     if output is None:
         echo(text, nl=False)
         return
-    from gentle.atomic import write_text_atomic
+    from gentle.atomic import TargetRefused, check_target, write_text_atomic
 
     try:
+        check_target(output.expanduser(), replace=force)
         write_text_atomic(output.expanduser(), text)
+    except TargetRefused as refused:
+        hint = " Add --force to replace it." if "already exists" in str(refused) else ""
+        echo(clean_line(f"gentle: {refused}{hint} Nothing was written."), err=True)
+        raise typer.Exit(1) from None
     except OSError as error:
         reason = error.strerror or str(error)
         echo(clean_line(f"gentle: could not write the handout to {output}: {reason}"), err=True)

@@ -115,6 +115,7 @@ def export(
     output: Optional[Path] = typer.Option(
         None, "-o", "--output", help="Write to this file instead of the terminal."
     ),
+    force: bool = typer.Option(False, "--force", help="Replace the --output file if it exists."),
 ) -> None:
     """Export sessions as Markdown for reading or printing, or as complete JSON."""
     from gentle.store.export import to_markdown, write_private_file
@@ -126,6 +127,14 @@ def export(
         _fail(f"--format must be md or json, not {fmt!r}.")
     if not every and not sessions:
         _fail("Say which sessions to export (their ids), or use --all.")
+    if output is not None:
+        from gentle.atomic import TargetRefused, check_target
+
+        try:  # before the work of building it: a refused place is said at once
+            check_target(output.expanduser(), replace=force)
+        except TargetRefused as refused:
+            hint = " Add --force to replace it." if "already exists" in str(refused) else ""
+            _fail(f"{refused}{hint} Nothing was written.")
     with _store() as store:
         ids = None if every else [find_session_id(store, s) for s in sessions or []]
         if fmt == "json":
@@ -138,7 +147,7 @@ def export(
     if output is None:
         echo(text, nl=False)
         return
-    write_private_file(output, text)
+    write_private_file(output, text, replace=force)
     echo(clean_line(f"Saved to {output} (readable only by you)."))
 
 

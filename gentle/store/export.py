@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable
 
-from gentle.atomic import write_text_atomic
+from gentle.atomic import TargetRefused, check_target, write_text_atomic
 from gentle.store import describe as say
 from gentle.store.errors import DataDirUnwritable, DiskFull, FileWriteError, translate
 from gentle.store.export_json import export_data, to_json  # noqa: F401  (callers import them here too)
@@ -141,12 +141,18 @@ def to_text(detail: SessionDetail) -> str:
     return "\n".join(_render(detail, md=False)).rstrip("\n") + "\n"
 
 
-def write_private_file(path: Path, text: str) -> Path:
+def write_private_file(path: Path, text: str, *, replace: bool = False) -> Path:
     """Write ``text`` atomically (temp file in the same folder, fsync, rename), as 0600.
 
-    The folder's own permissions are left alone: it is the user's choice of place.
+    The folder's own permissions are left alone: it is the user's choice of place. An
+    existing file is replaced only when ``replace`` says so; anything but an ordinary
+    file, and a folder that isn't there, are refused (:func:`gentle.atomic.check_target`).
     """
     path = Path(path).expanduser()
+    try:
+        check_target(path, replace=replace)
+    except TargetRefused as refused:
+        raise FileWriteError(f"{refused} Nothing was changed.", path) from None
     try:
         return write_text_atomic(path, text, mode=0o600)
     except OSError as error:

@@ -227,7 +227,7 @@ class LiveSession:
 
     # ----- a copy in a file of their choice ---------------------------------------------------
 
-    def save_copy(self, path: Path, fmt: str = "md") -> Path:
+    def save_copy(self, path: Path, fmt: str = "md", replace: bool = False) -> Path:
         """Write everything kept in memory to ``path`` (atomically, 0600); StoreError kinds."""
         memory = open_memory_store()
         try:
@@ -252,7 +252,7 @@ class LiveSession:
                     text = f"{DEMO_NOTE}\n\n{text}"
         finally:
             memory.close()
-        return write_private_file(Path(path), text)
+        return write_private_file(Path(path), text, replace=replace)
 
 
 def _has_note(store: Store, session_id: str, note: KeptNote) -> bool:

@@ -59,6 +59,7 @@ def test_markdown_goes_to_stdout(home: Path) -> None:
 def test_html_to_a_file_with_the_country_from_settings(home: Path, tmp_path: Path) -> None:
     (home / "config" / "config.yaml").write_text("country: au\n")
     target = tmp_path / "out" / "handout.html"
+    target.parent.mkdir()
     result = gentle(home, "flows", "handout", "i-statement", "--format", "html", "-o", str(target))
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""

@@ -175,3 +175,27 @@ async def test_a_read_only_data_folder_for_real(tmp_path: Path) -> None:
             assert "can't be written to" in trouble_text(app)
     finally:
         folder.chmod(0o700)
+
+
+async def test_ctrl_r_onto_an_existing_file_asks_before_replacing_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    break_the_notes("too-new", monkeypatch)
+    precious = tmp_path / "precious.md"
+    precious.write_text("my own words")
+    app, _ = make_app("pause-and-breathe")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        app.screen.query_one("#save-path").value = str(precious)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SaveCopyScreen"
+        assert on_screen(app, "There is already a file called precious.md"), screen_text(app)
+        assert precious.read_text() == "my own words"
+        await pilot.press("enter")  # yes, replace it
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SessionScreen"
+    assert "Pause and breathe" in precious.read_text()
+    assert oct(precious.stat().st_mode & 0o777) == "0o600"

@@ -20,8 +20,8 @@ from textual.widgets import Input, Static
 from gentle.tui.screens.dialog import Dialog
 from gentle.tui.widgets.words import Words
 
-# (path, "md" | "json") -> the path written; raises StoreError kinds with a message.
-Save = Callable[[Path, str], Path]
+# (path, "md" | "json", replace) -> the path written; raises StoreError kinds with a message.
+Save = Callable[..., Path]
 
 
 def default_path(stem: str, now: float | None = None) -> str:
@@ -49,6 +49,7 @@ class SaveCopyScreen(Dialog["Path | None"]):
         self._title = title
         self._why = why
         self._suggested = suggested
+        self._replace: Path | None = None  # an existing file the person said to replace
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -77,10 +78,15 @@ class SaveCopyScreen(Dialog["Path | None"]):
         if path.is_dir():
             problem.say("That is a folder: please add a file name.")
             return
+        if path.is_file() and not path.is_symlink() and self._replace != path:
+            self._replace = path
+            problem.say(f"There is already a file called {path.name} there. Press Enter again to "
+                        "replace it, or change the name.")
+            return
         from gentle.store.errors import StoreError
 
         try:
-            written = self._save(path, format_for(path))
+            written = self._save(path, format_for(path), replace=self._replace == path)
         except StoreError as error:
             problem.say(str(error))
             return

@@ -141,7 +141,7 @@ class SessionDetailScreen(ClosesItself, Screen[None]):
         if detail is None:
             return
 
-        def save(path, fmt):
+        def save(path, fmt, replace=False):
             from gentle.store.export import (
                 export_data,
                 to_json,
@@ -153,7 +153,7 @@ class SessionDetailScreen(ClosesItself, Screen[None]):
                 text = to_json(export_data(self.app.context.store, [detail.summary.id]))
             else:
                 text = to_markdown([detail], now=self.app.context.clock.now())
-            return write_private_file(path, text)
+            return write_private_file(path, text, replace=replace)
 
         self.app.push_screen(
             SaveCopyScreen(save, title="Save a copy of this session", suggested=default_path("gentle-session"))

@@ -137,7 +137,9 @@ def test_export_files_are_written_atomically_and_privately(tmp_path: Path) -> No
     finally:
         os.umask(old)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    write_private_file(target, "second")
+    with pytest.raises(FileWriteError, match="already exists"):
+        write_private_file(target, "second")  # never replaced without asking
+    write_private_file(target, "second", replace=True)
     assert target.read_text() == "second"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.md"]  # no temp file left
 
@@ -150,6 +152,6 @@ def test_a_failed_export_leaves_the_old_file(tmp_path: Path, monkeypatch) -> Non
 
     monkeypatch.setattr(os, "fsync", no_room)
     with pytest.raises(FileWriteError, match="disk is full"):
-        write_private_file(target, "half a cop")
+        write_private_file(target, "half a cop", replace=True)
     assert target.read_text() == "the good copy"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.md"]
