@@ -69,6 +69,10 @@ def history(
         shown = limit if limit is not None or as_json else 20
         rows = list_sessions(store, limit=shown)
         total = count_sessions(store)
+    unreadable = getattr(rows, "unreadable", 0)
+    if unreadable:
+        echo(f"gentle: {unreadable} saved session(s) could not be read (a damaged record) and are "
+             "left out.", err=True)
     if as_json:
         echo(_safe_json([row.to_dict() for row in rows]), nl=False)
         return
@@ -86,8 +90,8 @@ def history(
             f"{row.id[:8]}  {say.when(row.started_at)}  {title:<26}  "
             f"{say.duration(row.seconds):>9}  {row.outcome:<11}  {feelings}{walk}"
         )
-    if total > len(rows):
-        echo(f"Showing the newest {len(rows)} of {total} sessions; use --limit for more.")
+    if total - unreadable > len(rows):
+        echo(f"Showing the newest {len(rows)} of {total - unreadable} sessions; use --limit for more.")
 
 
 def show(

@@ -14,6 +14,7 @@ import time
 from typing import Any, Sequence
 
 from gentle import __version__
+from gentle.store import tidy
 from gentle.store.db import Store
 
 FORMAT = "gentle-notes"
@@ -61,15 +62,15 @@ def _sessions_chunk(
             "id": r[0], "flow": r[1], "flow_id": r[2], "flow_title": r[3],
             "partners": [r[4], r[5]], "started_at": r[6], "last_at": r[7], "ended_at": r[8],
             "outcome": r[9], "source": r[10],
-            "snapshot": json.loads(r[11]) if r[11] else None,
+            "snapshot": tidy.json_or(r[11], None) if r[11] else None,
             "events": [], "notes": [],
         }  # fmt: skip
         if r[1] not in flows:
-            body = conn.execute("SELECT body FROM flows WHERE hash = ?", (r[1],)).fetchone()[0]
-            flows[r[1]] = json.loads(body)
+            found = conn.execute("SELECT body FROM flows WHERE hash = ?", (r[1],)).fetchone()
+            flows[r[1]] = tidy.json_or(found[0] if found else None, {})
     for sid, body in conn.execute(
         f"SELECT session_id, body FROM events WHERE session_id IN ({marks})"
-        " ORDER BY session_id, seq",
+        " AND json_valid(body) ORDER BY session_id, seq",  # a damaged event is left out
         ids,
     ):
         by_id[sid]["events"].append(body if raw_events else json.loads(body))

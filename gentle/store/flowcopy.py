@@ -66,13 +66,15 @@ def _convert(hint: Any, value: Any) -> Any:
                 return _convert(option, value)
             except (TypeError, ValueError, KeyError):
                 continue
-        return value
+        raise TypeError(f"expected {hint}, not {type(value).__name__}")
     if origin is tuple:
         args = get_args(hint)
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_convert(args[0], item) for item in value)
         return tuple(_convert(a, item) for a, item in zip(args, value))
     if origin is Literal:
+        if value not in get_args(hint):
+            raise ValueError(f"expected one of {get_args(hint)}")
         return value
     if isinstance(hint, str):  # a forward reference such as "Condition"
         return _convert(getattr(model, hint.strip('"')), value)
@@ -80,8 +82,10 @@ def _convert(hint: Any, value: Any) -> Any:
         return _convert(getattr(model, hint.__forward_arg__), value)
     if dataclasses.is_dataclass(hint):
         return _build(hint, value)
-    if hint is float and isinstance(value, int | float):
+    if hint is float and isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
-    if hint in (int, str, bool) and not isinstance(value, hint):
-        raise TypeError(f"expected {hint.__name__}")
+    if hint is float or (hint in (int, str, bool) and not isinstance(value, hint)):
+        raise TypeError(f"expected {getattr(hint, '__name__', hint)}")
+    if hint is int and isinstance(value, bool):
+        raise TypeError("expected int")
     return value

@@ -12,8 +12,10 @@ from typing import Any
 
 from gentle.flows.model import Flow
 from gentle.records import record
+from gentle.store import tidy
 from gentle.store.db import Store
 from gentle.store.flowcopy import flow_from_json
+from gentle.store.errors import SessionNotFound
 from gentle.store.sessions import find_session_id
 
 _SUMMARY_COLUMNS = (
@@ -57,18 +59,33 @@ class SessionSummary:
         }
 
 
-def _summary(row: tuple) -> SessionSummary:
+def _summary(row: tuple) -> SessionSummary | None:
+    """The row as a summary; None when it can't be shown (no usable start time)."""
+    started = tidy.time_or_none(row[5])
+    if started is None:
+        return None
+    ended = tidy.time_or_none(row[7]) or tidy.time_or_none(row[6]) or started
+
+    def rating(value: Any) -> int | None:
+        return value if type(value) is int and 0 <= value <= 100 else None
+
     return SessionSummary(
-        id=row[0],
-        flow_id=row[1],
-        flow_title=row[2],
-        partners=(row[3], row[4]),
-        started_at=row[5],
-        ended_at=row[7] if row[7] is not None else row[6],
-        outcome=row[8] or "interrupted",
-        source=row[9],
-        distress=((row[10], row[11]), (row[12], row[13])),
+        id=tidy.text(row[0], 64),
+        flow_id=tidy.text(row[1], 200),
+        flow_title=tidy.title(row[2]),
+        partners=(tidy.name(row[3]), tidy.name(row[4])),
+        started_at=started,
+        ended_at=max(ended, started),
+        outcome=row[8] if row[8] in ("completed", "abandoned") else "interrupted",
+        source=tidy.text(row[9], 40),
+        distress=((rating(row[10]), rating(row[11])), (rating(row[12]), rating(row[13]))),
     )
+
+
+class Sessions(list):
+    """Summaries, with how many rows were left out because they couldn't be read."""
+
+    unreadable = 0
 
 
 def list_sessions(store: Store, limit: int | None = None, offset: int = 0) -> list[SessionSummary]:
@@ -77,9 +94,16 @@ def list_sessions(store: Store, limit: int | None = None, offset: int = 0) -> li
         rows = conn.execute(
             f"SELECT {_SUMMARY_COLUMNS} FROM sessions ORDER BY started_at DESC, id"
             " LIMIT ? OFFSET ?",
-            (-1 if limit is None else int(limit), int(offset)),
+            (-1 if limit is None else min(int(limit), 2**62), min(int(offset), 2**62)),
         ).fetchall()
-    return [_summary(r) for r in rows]
+    found = Sessions()
+    for row in rows:
+        summary = _summary(row)
+        if summary is None:
+            found.unreadable += 1
+        else:
+            found.append(summary)
+    return found
 
 
 def count_sessions(store: Store) -> int:
@@ -179,27 +203,39 @@ def session_detail(store: Store, id_or_prefix: str) -> SessionDetail:
             (session_id,),
         ).fetchall()
     summary = _summary(row)
-    flow = flow_from_json(row[14])
+    if summary is None:
+        raise SessionNotFound(f"The session {session_id[:8]} can't be read: its saved start time is damaged.")
+    flow = _flow_copy(row[14], summary)
     return SessionDetail(
         summary=summary,
         flow=flow,
         steps=_steps(flow, summary.partners, visits, answers),
         timings=tuple(
             TimingRecord(
-                kind=t[0],
-                step_id=t[1],
-                called_by=t[2],
-                called_by_name=summary.partners[t[2]] if t[2] in (0, 1) else None,
-                planned=t[3],
-                seconds=t[4],
-                how=t[5],
-                started_at=t[6],
-                ended_at=t[7],
+                kind="break" if t[0] == "break" else "timer",
+                step_id=t[1] if isinstance(t[1], str) else None,
+                called_by=tidy.partner_or_none(t[2]),
+                called_by_name=summary.partners[t[2]] if tidy.partner_or_none(t[2]) is not None else None,
+                planned=tidy.number_or_none(t[3]),
+                seconds=tidy.number_or_none(t[4]),
+                how=t[5] if isinstance(t[5], str) else None,
+                started_at=tidy.time_or_none(t[6]),
+                ended_at=tidy.time_or_none(t[7]),
             )
             for t in timings
         ),
-        notes=tuple(NoteRecord(n[0], n[1], n[2]) for n in notes),
+        notes=tuple(NoteRecord(n[0] if isinstance(n[0], str) else None, tidy.text(n[1]),
+                               tidy.time_or_none(n[2]) or summary.started_at) for n in notes),
     )
+
+
+def _flow_copy(body: Any, summary: SessionSummary) -> Flow:
+    """The flow as it was run; a damaged copy gives a bare flow, so the answers still show."""
+    try:
+        return flow_from_json(body)
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
+        return Flow(id=summary.flow_id or "unknown", title=summary.flow_title or "A flow",
+                    summary="(this flow's saved copy is damaged)", steps=())
 
 
 def _steps(
@@ -208,19 +244,24 @@ def _steps(
     # Steps in the order they were first reached; a step revisited (Back) appears once.
     order: dict[str, tuple[float | None, bool]] = {}
     for kind, at, body in visits:
-        step_id = json.loads(body)["step_id"]
+        event = tidy.json_or(body, {})
+        step_id = event.get("step_id") if isinstance(event, dict) else None
+        if not isinstance(step_id, str):
+            continue  # a damaged event: left out
+        at = tidy.time_or_none(at)
         entered, skipped = order.get(step_id, (at, False))
         order[step_id] = (entered, skipped or kind == "StepSkipped")
     by_step: dict[str, list[AnswerRecord]] = {}
     for step_id, partner, value, at, defaulted, withdrawn_at in answers:
+        step_id, partner, at = tidy.text(step_id, 200), tidy.partner_or_none(partner), tidy.time_or_none(at)
         order.setdefault(step_id, (at, False))
         by_step.setdefault(step_id, []).append(
             AnswerRecord(
                 step_id=step_id,
                 partner=partner,
                 partner_name=partners[partner] if partner in (0, 1) else None,
-                value=json.loads(value),
-                at=at,
+                value=tidy.json_or(value, tidy.text(value)),
+                at=at or 0.0,
                 defaulted=bool(defaulted),
                 withdrawn=withdrawn_at is not None,
             )

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from gentle.records import record
+from gentle.store import import_check
 from gentle.store.db import Store
 from gentle.store.errors import ImportFormatError
 from gentle.store.export_json import FORMAT, FORMAT_VERSION
@@ -32,6 +33,14 @@ class ImportResult:
 def import_file(store: Store, path: Path) -> ImportResult:
     path = Path(path).expanduser()
     try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # said below, by the read
+    if size > import_check.MAX_BYTES:
+        raise ImportFormatError(
+            f"{path}: this file is {size / 1024**3:.1f} GB, larger than any gentle export "
+            f"({import_check.MAX_BYTES // 1024**3} GB at most). Nothing was imported.", path)
+    try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ImportFormatError(f"{path}: there is no such file.", path) from None
@@ -39,7 +48,9 @@ def import_file(store: Store, path: Path) -> ImportResult:
         reason = getattr(error, "strerror", None) or "it isn't a text file"
         raise ImportFormatError(f"{path}: couldn't read it ({reason}).", path) from None
     try:
-        data = json.loads(text)
+        data = import_check.loads(text)
+    except import_check.Bad as bad:
+        raise ImportFormatError(f"{path}: this can't be imported: {bad}. Nothing was imported.", path) from None
     except json.JSONDecodeError as error:
         raise ImportFormatError(
             f"{path}:{error.lineno}:{error.colno}: this isn't a gentle export "
@@ -53,6 +64,11 @@ def import_file(store: Store, path: Path) -> ImportResult:
 
 def import_data(store: Store, data: Any, path: Path | str = "(import)") -> ImportResult:
     flows, sessions = _check_shape(data, Path(path))
+    try:
+        import_check.check_export(flows, sessions)
+    except import_check.Bad as bad:
+        raise ImportFormatError(f"{path}: this can't be imported: {bad}. Nothing was imported.",
+                                Path(path)) from None
     added = skipped = extended = 0
     with store.write() as conn:
         copies: dict[str, tuple[str, FlowFacts]] = {}

@@ -201,3 +201,25 @@ async def test_a_note_kept_in_any_step_shows_in_the_session_detail() -> None:
         await pilot.press("enter")
         await pilot.pause(0.2)
         assert on_screen(app, "Sunday [b]ok[/b]"), screen_text(app)
+
+
+async def test_a_damaged_record_is_left_out_and_the_rest_still_opens() -> None:
+    import sqlite3
+
+    record(("Sam", "Alex"), (8, 6, 3, 4))
+    broken = record(("Kim", "Lee"), (5, 5, 2, 2), at=START + 3600)
+    with sqlite3.connect(paths.database_file()) as conn:
+        conn.execute("UPDATE sessions SET started_at = 'x' WHERE id = ?", (broken,))
+        conn.execute("UPDATE flows SET body = '{\"x\": 1}'")
+    app, _ = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == "HistoryScreen", screen_text(app)
+        assert on_screen(app, "Sam"), screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == "SessionDetailScreen", screen_text(app)
+        assert on_screen(app, "Sam: 8 of 10") or on_screen(app, "8"), screen_text(app)
+        assert app.return_code is None

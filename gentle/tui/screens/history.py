@@ -114,7 +114,7 @@ class HistoryScreen(ClosesItself, Screen[None]):
             return
         self._seen = True
         self.query_one(DataTable).clear()
-        self._loaded, self._total, self._ids = 0, total, []
+        self._loaded, self._total, self._ids, self._unreadable = 0, total, [], 0
         if not total:
             count.update("No sessions yet. They appear here after you use gentle together.")
             return
@@ -133,7 +133,9 @@ class HistoryScreen(ClosesItself, Screen[None]):
         for row in rows:
             table.add_row(*self._cells(row), key=row.id)
             self._ids.append(row.id)
-        self._loaded += len(rows)
+        # Offsets count every row read; a damaged one is left out, and said.
+        self._unreadable = getattr(self, "_unreadable", 0) + getattr(rows, "unreadable", 0)
+        self._loaded += len(rows) + getattr(rows, "unreadable", 0)
         self._show_count()
 
     def _show_count(self) -> None:
@@ -141,6 +143,8 @@ class HistoryScreen(ClosesItself, Screen[None]):
         if self._loaded < self._total:
             shown += f" (the newest {self._loaded} shown; more load as you scroll)"
         shown += ". Enter opens one; i shows insights."
+        if getattr(self, "_unreadable", 0):
+            shown += f" {self._unreadable} could not be read (a damaged record) and are left out."
         self.query_one("#history-count", Static).update(shown)
 
     @staticmethod
