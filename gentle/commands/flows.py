@@ -122,7 +122,10 @@ def list_flows(
     if not entries:
         echo("No flows found.")
         return
-    rows = [(clean_line(e.id), clean_line(e.title),
+    def short(text: str, width: int) -> str:  # one long title must not pad every line
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    rows = [(short(clean_line(e.id), 40), short(clean_line(e.title), 48),
              f"{e.minutes:g}" if e.minutes is not None else "-",
              clean_line(e.source) + (f" (instead of {e.replaces})" if e.replaces else ""))
             for e in entries]
@@ -230,15 +233,18 @@ def walk_flow(
     save: bool = typer.Option(False, "--save", help="Also keep the walk in your notes, as a completed session."),
 ) -> None:
     """Run a flow without the screen, with answers from a file, and print the path taken."""
-    names = list(partners or [])
-    if len(names) > 2:
-        fail("give --partner at most twice, once for each partner")
+    from gentle.commands.app_context import BadNames, partner_names
+
+    try:  # the same checks as gentle start: two different names of a sensible length
+        given = partner_names(list(partners or []))
+    except BadNames as error:
+        fail(str(error))
     answers = _read_answers(answers_file)
     flow = load_flow_arg(target, catalogue_from_options())
     from gentle.engine.runner import DEFAULT_PARTNERS
     from gentle.engine.walk import WalkError, walk
 
-    couple = tuple(names + list(DEFAULT_PARTNERS[len(names):]))
+    couple = tuple(given or DEFAULT_PARTNERS)
     threshold = _config_threshold()
     try:
         if save:

@@ -194,6 +194,7 @@ def forget(
         if n == 0:
             echo("There are no saved sessions to forget.")
             if every:
+                _finish_erasing(store)
                 _forget_files()
             return
         what = "every saved session" if ids is None else f"{n} session" + ("" if n == 1 else "s")
@@ -208,15 +209,27 @@ def forget(
                 raise typer.Exit(1)
         done = forget_sessions(store, ids)
     gone = f"{done.sessions} session" + ("" if done.sessions == 1 else "s")
-    echo(f"Forgot {gone}. {DISK_CAVEAT}")
+    if done.scrubbed:
+        echo(f"Forgot {gone}. {DISK_CAVEAT}")
+    else:
+        # Gone from history, but their words may still sit in freed space: say just that.
+        why = done.why_not or "another gentle window has the notes open"
+        echo(f"Forgot {gone}: they are gone from history. Their words are not yet overwritten "
+             f"in gentle's files ({why.rstrip('.')}); run `gentle forget --all` again once that "
+             "is fixed, to finish erasing them.")
     if every:
         _forget_files()
-    if not done.scrubbed:
-        echo(
-            "Another gentle window is open, so some erased text may linger in the notes "
-            "files until it closes. Run gentle forget again afterwards to finish.",
-            err=True,
-        )
+
+
+def _finish_erasing(store: Any) -> None:
+    """Overwrite space that an earlier forget could not (a full disk, another window)."""
+    from gentle.store.errors import StoreError
+    from gentle.store.forget import scrub
+
+    try:
+        scrub(store)
+    except StoreError as error:
+        echo(f"gentle: freed space could not be overwritten yet: {error}", err=True)
 
 
 def _forget_files() -> None:

@@ -24,10 +24,9 @@ _BLOCK_SCALAR = re.compile(r"(?:^|[\s:-])[|>][0-9+-]*\s*(?:#.*)?$")
 def decode(data: bytes, report: Report) -> str | None:
     """The file as text, or None (with a problem reported) when it must not be parsed."""
     if len(data) > MAX_BYTES:
-        report.error_at(
-            1, 1, f"this file is {len(data) // 1024} KB; flows are limited to 256 KB, "
-            "so it was not read"
-        )
+        # A file is read up to one byte past the limit, so its real size isn't known here.
+        size = f"{len(data) // 1024} KB" if len(data) > MAX_BYTES + 1 else "more than 256 KB"
+        report.error_at(1, 1, f"this file is {size}; flows are limited to 256 KB, so it was not read")
         return None
     try:
         text = data.decode("utf-8")

@@ -107,6 +107,12 @@ def translate(error: BaseException, path: Path) -> StoreError | None:
     if isinstance(error, StoreError):
         return error
     if isinstance(error, OSError):
+        if error.errno == errno.ELOOP:  # O_NOFOLLOW met a link where the notes file goes
+            return StoreError(
+                f"{path} is a link, and gentle keeps its notes only in a plain file, never "
+                "through a link. Put the real file there, or choose its folder with --data-dir.",
+                path,
+            )
         if error.errno in _FULL_ERRNOS:
             return disk_full(path)
         if error.errno in _DENIED_ERRNOS:

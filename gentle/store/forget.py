@@ -17,6 +17,7 @@ from typing import Sequence
 
 from gentle.records import record
 from gentle.store.db import BUSY_TIMEOUT_MS, Store
+from gentle.store.errors import StoreError
 
 DISK_CAVEAT = (
     "gentle has erased these notes from its own files. The disk itself, backups or "
@@ -29,6 +30,7 @@ DISK_CAVEAT = (
 class Forgotten:
     sessions: int
     scrubbed: bool  # False when another open gentle kept the WAL from being emptied
+    why_not: str | None = None  # when erasing the freed space failed (a full disk, say)
 
 
 def forget(store: Store, ids: Sequence[str] | None) -> Forgotten:
@@ -45,7 +47,11 @@ def forget(store: Store, ids: Sequence[str] | None) -> Forgotten:
         # Counted in the same transaction, so a -wal that holds this forget is known to
         # be one (gentle/store/wal_check.py) and is replayed, never set aside.
         conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'forgets'")
-    return Forgotten(removed, scrub(store))
+    try:
+        scrubbed = scrub(store)
+    except StoreError as error:  # the sessions are gone; erasing their pages needs room
+        return Forgotten(removed, False, str(error))
+    return Forgotten(removed, scrubbed)
 
 
 def scrub(store: Store) -> bool:

@@ -300,3 +300,20 @@ def test_walk_save_keeps_a_completed_session_in_the_notes(home: Path, tmp_path: 
     # Without --save nothing is kept.
     gentle(home, "flows", "walk", "pause-and-breathe", "--answers", str(answers))
     assert len(json.loads(gentle(home, "history", "--json").stdout)) == 1
+
+
+def test_walk_checks_partner_names_as_start_does(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from gentle.cli import app as cli
+
+    answers = tmp_path / "a.yaml"
+    answers.write_text("check-in: [3, 2]\n")
+    for names, words in ((["a" * 1_000_000], "longer than 40"), (["Sam", "sam"], "different names"),
+                         (["A", "B", "C"], "at most twice")):
+        args = ["flows", "walk", "pause-and-breathe", "--answers", str(answers)]
+        for name in names:
+            args += ["--partner", name]
+        result = CliRunner().invoke(cli, args, env={"GENTLE_HOME": str(tmp_path / "home")})
+        assert result.exit_code != 0 and words in result.output, result.output
+        assert len(result.output) < 300

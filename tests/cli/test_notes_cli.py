@@ -242,3 +242,37 @@ def test_a_full_disk_is_explained_and_nothing_half_imported(home: Path, tmp_path
     assert done.returncode == 1 and b"is full" in done.stderr
     no_traceback(done)
     assert len(text(gentle(home, "history")).splitlines()) == 1  # the import was all or nothing
+
+
+def test_forget_on_a_full_disk_says_what_happened_and_can_finish_later(home: Path, monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    from gentle.cli import app as cli
+    from gentle.store import forget as forgetting
+    from gentle.store.errors import disk_full
+
+    sid = record(home)
+    real = forgetting.scrub
+
+    def full(store):
+        raise disk_full(home / "data" / "gentle.db")
+
+    monkeypatch.setattr(forgetting, "scrub", full)
+    result = CliRunner().invoke(cli, ["forget", sid[:8], "--yes"], env={"GENTLE_HOME": str(home)})
+    assert result.exit_code == 0, result.output
+    assert "gone from history" in result.output and "is full" in result.output
+    assert "erased these notes" not in result.output  # no claim that contradicts it
+    monkeypatch.setattr(forgetting, "scrub", real)
+    again = CliRunner().invoke(cli, ["forget", "--all", "--yes"], env={"GENTLE_HOME": str(home)})
+    assert again.exit_code == 0 and "no saved sessions" in again.output
+
+
+def test_a_notes_file_that_is_a_link_is_refused_for_what_it_is(home: Path, tmp_path: Path) -> None:
+    real = tmp_path / "real.db"
+    real.write_bytes(b"")
+    (home / "data").mkdir(parents=True, exist_ok=True)
+    (home / "data" / "gentle.db").symlink_to(real)
+    done = gentle(home, "history")
+    assert done.returncode == 1
+    assert b"is a link" in done.stderr and b"can't be written" not in done.stderr
+    assert real.read_bytes() == b""  # nothing written through it

@@ -100,6 +100,12 @@ BURSTS = {
     "writing then turns": ("validate", [
         ("enter", "\r"), ("d", "d"), ("i", "i"), ("s", "s"), ("h", "h"), ("ctrl+s", None),
         ("enter", "\r"), ("y", "y")]),
+    # Words in the blanks of a sentence, Enter between them: a word typed straight
+    # after Enter belongs to the next blank (it landed in the one before).
+    "blanks": ("i-statement", [
+        ("enter", "\r"), ("enter", "\r"), ("enter", "\r"),
+        *[(c, c) for c in "sad"], ("enter", "\r"), *[(c, c) for c in "late"], ("enter", "\r"),
+        *[(c, c) for c in "calm"], ("enter", "\r"), *[(c, c) for c in "call"], ("enter", "\r")]),
 }
 
 
@@ -139,3 +145,18 @@ async def test_notices_from_files_show_literally() -> None:
         assert "[@click=app.quit]x[/] [red on" in text and "red]y done" in text
         assert "TITLE" not in text
         assert app.is_running
+
+
+async def test_a_word_typed_straight_after_enter_goes_into_the_next_blank() -> None:
+    app, _ = make_app("i-statement")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await first_step_ready(pilot)
+        for _ in range(3):  # the intro, the breathing, the camera
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+        filler = app.screen.query_one("TemplateFiller")
+        await burst(app, pilot, [*[(c, c) for c in "sad"], ("enter", "\r"), *[(c, c) for c in "late"],
+                                 ("enter", "\r"), *[(c, c) for c in "rest"]])
+        await pilot.pause(0.3)
+        assert {k: v for k, v in filler.values.items() if v} == {
+            "feeling": "sad", "situation": "late", "need": "rest"}, filler.values

@@ -150,3 +150,19 @@ async def test_hidden_then_ctrl_q_leaves_at_once_and_keeps_what_waits(monkeypatc
         assert app.return_code is not None
     assert running._save_what_waits(app)
     assert list(paths.data_dir().glob("unsaved-session-*.json"))
+
+
+async def test_ctrl_r_saves_a_copy_while_saving_works_too(tmp_path) -> None:
+    app, _ = make_app("pause-and-breathe")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "4", "enter")
+        await pilot.pause()
+        assert not on_screen(app, "Save a copy")  # not in the footer: saving works
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SaveCopyScreen", screen_text(app)
+        app.screen.query_one("#save-path").value = str(tmp_path / "copy.md")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert "4 of 10" in (tmp_path / "copy.md").read_text()

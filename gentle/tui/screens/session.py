@@ -60,6 +60,9 @@ class SessionScreen(Screen[None]):
         ),
         Binding("ctrl+t", "note", "Note", id="note", show=False, tooltip="Keep a note with this session for later."),
         Binding("ctrl+r", "save_copy", "Save a copy", id="save-copy", tooltip="Save this session to a file of your choice."),
+        # The same key when saving works: it still saves a copy, without a place in the footer.
+        Binding("ctrl+r", "save_copy_quietly", "Save a copy", id="save-copy-any", show=False,
+                tooltip="Save this session to a file of your choice."),
     ]
 
     def __init__(
@@ -241,6 +244,9 @@ class SessionScreen(Screen[None]):
 
     def action_note(self) -> None:
         session_hooks.add_note(self)
+
+    def action_save_copy_quietly(self) -> None:
+        self.action_save_copy()
 
     def action_save_copy(self) -> None:
         session_hooks.save_copy(self)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -20,6 +21,7 @@ from gentle.flows.model import Blank
 from gentle.flows.names import Slot
 from gentle.text import clean, clean_line
 from gentle.tui.widgets.fields import Field
+from gentle.tui.widgets.steps.base import StepView
 
 
 def assemble(pieces: Sequence[str | Slot], values: dict[str, str], current: str | None = None) -> Content:
@@ -45,6 +47,31 @@ def sentence(pieces: Sequence[str | Slot], values: dict[str, str]) -> str:
         piece if isinstance(piece, str) else (values.get(piece.name, "").strip() or "…")
         for piece in pieces
     )
+
+
+class BlankField(Field):
+    """The blank being filled. Enter moves on at once, in its own key's turn: textual
+    runs an Input's Enter binding only once the key has bubbled up to the app, after the
+    keys typed behind it have reached the field, so a word typed straight after Enter
+    landed in the blank before (within ~30 ms; every word, in a burst)."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and event.key == "enter" and isinstance(self.parent, TemplateFiller):
+            view = next((node for node in self.ancestors if isinstance(node, StepView)), None)
+            if view is not None and await view.take_key(event):
+                return  # the step view's own key (it looks first, as everywhere)
+            event.stop()
+            event.prevent_default()
+            self.parent.accept_now()
+            return
+        await super().on_event(event)
+
+    async def action_submit(self) -> None:
+        filler = self.parent
+        if isinstance(filler, TemplateFiller):
+            filler.accept_now()
+        else:
+            await super().action_submit()
 
 
 class TemplateFiller(Vertical):
@@ -89,7 +116,7 @@ class TemplateFiller(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="preview", classes="preview")
         yield Static("", id="blank-label", classes="blank-label")
-        yield Field(id="blank-input", placeholder="Type here, or pick an idea below")
+        yield BlankField(id="blank-input", placeholder="Type here, or pick an idea below")
         ideas = OptionList(id="ideas", markup=False)
         ideas.can_focus = False  # the keyboard stays in the blank; Up/Down pick ideas
         yield ideas
@@ -133,8 +160,15 @@ class TemplateFiller(Vertical):
         ideas.highlighted = None
         ideas.display = bool(matching)
 
+    def accept_now(self) -> None:
+        """Enter in a blank: keep its words and open the next one in this key's turn."""
+        self.values[self.blank.name] = self.query_one("#blank-input", Input).value
+        self._accept()
+
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if event.value != event.input.value:
+            return  # from before Enter moved on: that blank's words were kept already
         self.values[self.blank.name] = event.value
         self._show_ideas(event.value)
         self._show_preview()

@@ -27,6 +27,15 @@ def test_a_file_over_256_kb_is_refused_without_parsing(tmp_path: Path) -> None:
     assert "limited to 256 KB" in problems[0].message
 
 
+def test_a_50_mb_file_is_not_said_to_be_256_kb(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    path.write_bytes(SMALL.encode() + b"#" * 50 * 1024 * 1024)
+    flow, problems = check_flow(path)
+    assert flow is None
+    assert "this file is more than 256 KB" in problems[0].message
+    assert "is 256 KB" not in problems[0].message
+
+
 def test_a_file_just_under_the_limit_is_read(tmp_path: Path) -> None:
     path = tmp_path / "fine.yaml"
     path.write_text(SMALL + "#" * (256 * 1024 - len(SMALL) - 1) + "\n")
