@@ -46,10 +46,22 @@ def _kind_errors(command: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-def _store() -> Any:
-    from gentle.store.db import open_store
+def _store(*, reading: bool = False) -> Any:
+    """The notes store. ``reading``: a command that only reads, which still works, read
+    only, when the folder can't be written (a read-only disk, say)."""
+    from gentle.store.db import open_for_reading, open_store
+    from gentle.store.errors import DataDirUnwritable
 
-    store = open_store()
+    try:
+        store = open_store()
+    except DataDirUnwritable as error:
+        if not reading:
+            raise
+        try:
+            store = open_for_reading()
+        except Exception:  # noqa: BLE001 - reading can't help either: say the first problem
+            raise error from None
+        echo(f"gentle: {error} Your notes can still be read; nothing is saved this time.", err=True)
     for notice in store.notices:
         echo(f"gentle: {notice}", err=True)
     return store
@@ -65,7 +77,7 @@ def history(
     from gentle.store import describe as say
     from gentle.store.history import count_sessions, list_sessions
 
-    with _store() as store:
+    with _store(reading=True) as store:
         shown = limit if limit is not None or as_json else 20
         rows = list_sessions(store, limit=shown)
         total = count_sessions(store)
@@ -104,7 +116,7 @@ def show(
     from gentle.store.history import session_detail
     from gentle.store.sessions import find_session_id
 
-    with _store() as store:
+    with _store(reading=True) as store:
         if as_json:
             echo(export_json(store, [find_session_id(store, session)]), nl=False)
             return
@@ -139,7 +151,7 @@ def export(
         except TargetRefused as refused:
             hint = " Add --force to replace it." if "already exists" in str(refused) else ""
             _fail(f"{refused}{hint} Nothing was written.")
-    with _store() as store:
+    with _store(reading=True) as store:
         ids = None if every else [find_session_id(store, s) for s in sessions or []]
         if fmt == "json":
             text = export_json(store, ids)

@@ -167,6 +167,30 @@ def open_store(path: Path | None = None) -> Store:
     return store
 
 
+def open_for_reading(path: Path | None = None) -> Store:
+    """The notes file opened read-only, for commands that only read (history, show,
+    export) when its folder can't be written: nothing is created, migrated or changed.
+    Raises the StoreError kinds; a file that isn't there yet, or from an older or newer
+    gentle, is said as such."""
+    path = Path(path) if path is not None else paths.database_file()
+    if not path.is_file():
+        raise errors.unwritable(path.parent)
+    found = _version_on_disk(path)
+    if found > SCHEMA_VERSION:
+        raise _too_new(path, found)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                               timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        conn.execute("PRAGMA query_only = ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except (OSError, sqlite3.Error):
+        raise errors.unwritable(path.parent) from None
+    if version < SCHEMA_VERSION:  # readers expect today's tables; an upgrade needs writing
+        conn.close()
+        raise errors.unwritable(path.parent)
+    return Store(conn, path)
+
+
 def open_memory_store() -> Store:
     """A store that lives in memory only: the demo records here, never in real history."""
     conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)

@@ -276,3 +276,15 @@ def test_a_notes_file_that_is_a_link_is_refused_for_what_it_is(home: Path, tmp_p
     assert done.returncode == 1
     assert b"is a link" in done.stderr and b"can't be written" not in done.stderr
     assert real.read_bytes() == b""  # nothing written through it
+
+
+def test_an_unwritable_folder_still_lets_history_show_and_export_read(home: Path) -> None:
+    sid = record(home, words="we can still read this")
+    for args in (("history",), ("show", sid[:8]), ("export", sid[:8])):
+        done = gentle(home, *args, GENTLE_TEST_FAULT="unwritable")
+        assert done.returncode == 0, done.stderr
+        assert b"can still be read" in done.stderr
+        no_traceback(done)
+    assert b"we can still read this" in gentle(home, "show", sid[:8], GENTLE_TEST_FAULT="unwritable").stdout
+    writing = gentle(home, "forget", sid[:8], "--yes", GENTLE_TEST_FAULT="unwritable")
+    assert writing.returncode == 1 and b"can't be written to" in writing.stderr  # only reading is offered
