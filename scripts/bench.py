@@ -1,6 +1,7 @@
 """gentle's benchmarks: every figure against a baseline measured in the same run.
 
-Run through ``scripts/bench [--quick] [--json] [--only SECTION]``. Timed figures are
+Run through ``scripts/bench [--quick] [--json] [--only SECTION]``, or
+``scripts/bench --soak [MINUTES]`` for the long memory soak of the break countdown. Timed figures are
 medians of several runs, with gentle and its baseline taking turns so that a busy
 moment on the machine hurts both alike. The test suite runs ``--quick --json`` once to
 prove the script works; it never asserts the figures. See docs/performance.md.
@@ -83,6 +84,31 @@ def print_table(figures: list[Figure], info: dict, seconds: float, quick: bool) 
             print(f"- {f.name}: {f.note}")
 
 
+def soak(args: argparse.Namespace) -> int:
+    """The memory soak alone (long; CI never runs it): see benchlib/soak.py."""
+    from benchlib.soak import soak_figures
+
+    if shutil.which("tmux") is None:
+        print("could not measure soak: tmux is not installed", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    info = common.machine()
+    home = common.make_home()
+    env = common.bench_env(home)
+    common.precompile(env)
+    try:
+        figures = soak_figures(env, args.soak, say=lambda line: print(line, file=sys.stderr))
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    info["load_after"] = round(os.getloadavg()[0], 2)
+    if args.json:
+        print(json.dumps({"soak_minutes": args.soak, "machine": info,
+                          "figures": {f.key: asdict(f) for f in figures}}, indent=2, default=str))
+    else:
+        print_table(figures, info, time.perf_counter() - started, False)
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a reduced run, under a minute")
@@ -93,8 +119,12 @@ def main() -> int:
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
     parser.add_argument("--imports", action="store_true",
                         help="only show where import time goes (python -X importtime by package)")
+    parser.add_argument("--soak", nargs="?", type=float, const=120.0, metavar="MINUTES",
+                        help="only the memory soak of the break countdown (default 120 minutes)")
     args = parser.parse_args()
     p = plan(args.quick, args.runs)
+    if args.soak is not None:
+        return soak(args)
     if args.imports:
         from benchlib import imports
 

@@ -47,3 +47,18 @@ def test_quick_bench_reports_every_figure_as_a_number() -> None:
         figure = report["figures"][key]
         assert figure["baseline"] > 0 and figure["ratio"] > 0, key
     assert report["machine"]["cpus"] >= 1 and report["machine"]["textual"]
+
+
+@pytest.mark.slow
+@pytest.mark.e2e
+@pytest.mark.serial
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed, so there is no break screen to soak")
+def test_the_memory_soak_runs_and_reports_slopes() -> None:
+    # The real soak is two hours (scripts/bench --soak); half a minute proves the script.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GENTLE_")}
+    done = subprocess.run([str(ROOT / "scripts" / "bench"), "--soak", "0.5", "--json"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    figure = json.loads(done.stdout)["figures"]["soak_rss_slope"]
+    assert math.isfinite(figure["value"]) and math.isfinite(figure["baseline"])
+    assert len(figure["samples"]) >= 10 and figure["unit"] == "KB/min"

@@ -160,3 +160,18 @@ async def test_a_word_typed_straight_after_enter_goes_into_the_next_blank() -> N
         await pilot.pause(0.3)
         assert {k: v for k, v in filler.values.items() if v} == {
             "feeling": "sad", "situation": "late", "need": "rest"}, filler.values
+
+
+@pytest.mark.parametrize("wait", ["none", "first frame"])
+async def test_three_enters_typed_at_once_walk_three_steps(wait: str) -> None:
+    from pathlib import Path
+
+    from gentle.flows.catalogue import Catalogue
+
+    flow = Catalogue(extra=[Path(__file__).resolve().parents[1] / "fixtures" / "flows"]).load("four-says")
+    app, _ = make_app(flow)
+    async with app.run_test(size=(80, 24)) as pilot:
+        if wait == "first frame":
+            await pilot.pause(0)  # straight after the first frame, before the view is ready
+        await burst(app, pilot, [("enter", "\r")] * 3)
+        assert app.screen.runner.step.id == "four", [a.step_id for a in app.screen.runner.answers]

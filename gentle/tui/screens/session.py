@@ -70,7 +70,9 @@ class SessionScreen(Screen[None]):
     ) -> None:
         super().__init__()
         self.runner = runner
-        self._typed_before = list(typed_ahead or ())
+        # The opening screen's own list, not a copy: it keeps collecting keys typed
+        # until this screen is up (a copy taken now lost them, in a real terminal).
+        self._typed_before = typed_ahead if typed_ahead is not None else []
         app = self.app
         self.context = StepContext(
             runner=runner,
@@ -179,8 +181,15 @@ class SessionScreen(Screen[None]):
         return views.first() if views else None
 
     def on_key(self, event: events.Key) -> None:
-        # While one step view replaces another, keys land here: keep them for the next.
+        # While one step view replaces another, or before the first is up, keys land
+        # here: keep them for the view that is coming.
         if self.typed_ahead.holding:
+            self.typed_ahead.keep(event)
+            return
+        if self.runner.finished or self.runner.break_ is not None:
+            return  # the end of the flow, or a break: no step view is coming
+        view = self.current_view if self.is_mounted else None
+        if view is None or not view.taking_keys:
             self.typed_ahead.keep(event)
 
     # ----- the always-there keys ------------------------------------------------------------
