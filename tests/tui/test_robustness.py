@@ -75,7 +75,12 @@ async def test_keys_typed_in_a_burst_are_kept_in_order_for_the_next_step() -> No
 
 async def play(flow: str, keys, *, all_at_once: bool):
     """Where the session stands after ``keys``: (step, asking, answers, turn phase)."""
-    app, _ = make_app(flow)
+    from pathlib import Path
+
+    from gentle.flows.catalogue import Catalogue
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "flows"
+    app, _ = make_app(Catalogue(extra=[fixtures]).load(flow))
     async with app.run_test(size=(80, 24)) as pilot:
         await first_step_ready(pilot)
         if all_at_once:
@@ -102,6 +107,9 @@ BURSTS = {
         ("enter", "\r"), ("y", "y")]),
     # Words in the blanks of a sentence, Enter between them: a word typed straight
     # after Enter belongs to the next blank (it landed in the one before).
+    # Words given with Ctrl+S, then Space and Enter straight away for the checklist.
+    "ctrl+s then space enter": ("write-then-tick", [
+        *[(c, c) for c in "calm"], ("ctrl+s", None), ("space", " "), ("enter", "\r")]),
     "blanks": ("i-statement", [
         ("enter", "\r"), ("enter", "\r"), ("enter", "\r"),
         *[(c, c) for c in "sad"], ("enter", "\r"), *[(c, c) for c in "late"], ("enter", "\r"),
