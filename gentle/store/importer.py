@@ -36,12 +36,19 @@ def import_file(store: Store, path: Path) -> ImportResult:
         size = path.stat().st_size
     except OSError:
         size = 0  # said below, by the read
+    if path.exists() and not path.is_file():  # /dev/zero, a pipe: they never end
+        raise ImportFormatError(f"{path}: this is not an ordinary file, so it can't be a gentle export.", path)
     if size > import_check.MAX_BYTES:
         raise ImportFormatError(
             f"{path}: this file is {size / 1024**3:.1f} GB, larger than any gentle export "
             f"({import_check.MAX_BYTES // 1024**3} GB at most). Nothing was imported.", path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:  # never more than an export can be, whatever stat said
+            raw = handle.read(import_check.MAX_BYTES + 1)
+        if len(raw) > import_check.MAX_BYTES:
+            raise ImportFormatError(f"{path}: this file is larger than any gentle export. "
+                                    "Nothing was imported.", path)
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise ImportFormatError(f"{path}: there is no such file.", path) from None
     except (OSError, UnicodeDecodeError) as error:

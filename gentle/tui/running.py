@@ -27,6 +27,11 @@ SORRY = (
     "Everything you both answered so far was saved as you went: `gentle resume` carries on "
     "from the same step."
 )
+# When no session was under way (the crash came on the history screen, say).
+SORRY_NO_SESSION = (
+    "Sorry, something went wrong inside gentle and it had to close.\n"
+    "Your saved notes are as they were."
+)
 
 
 def run_app(app: "App", **run_options: Any) -> int:
@@ -45,7 +50,10 @@ def run_app(app: "App", **run_options: Any) -> int:
     rescued = _save_what_waits(app)
     if code and report.strip():
         where = _keep_report(report)
-        echo(SORRY if not rescued else SORRY.split("\n")[0])
+        context = getattr(app, "context", None)
+        running = any(not runner.finished for runner in getattr(context, "live", {}))
+        sorry = SORRY if running else SORRY_NO_SESSION
+        echo(sorry if not rescued else sorry.split("\n")[0])
         if where is not None:
             echo(f"The details are in {where}, readable only by you.")
     for line in rescued:

@@ -288,3 +288,12 @@ def test_an_unwritable_folder_still_lets_history_show_and_export_read(home: Path
     assert b"we can still read this" in gentle(home, "show", sid[:8], GENTLE_TEST_FAULT="unwritable").stdout
     writing = gentle(home, "forget", sid[:8], "--yes", GENTLE_TEST_FAULT="unwritable")
     assert writing.returncode == 1 and b"can't be written to" in writing.stderr  # only reading is offered
+
+
+def test_import_refuses_what_never_ends_at_once(home: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "a-pipe"
+    os.mkfifo(fifo)
+    for source in ("/dev/zero", str(fifo)):
+        done = gentle(home, "import", source)
+        assert done.returncode == 1 and b"not an ordinary file" in done.stderr, done.stderr
+        no_traceback(done)

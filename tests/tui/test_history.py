@@ -223,3 +223,19 @@ async def test_a_damaged_record_is_left_out_and_the_rest_still_opens() -> None:
         assert type(app.screen).__name__ == "SessionDetailScreen", screen_text(app)
         assert on_screen(app, "Sam: 8 of 10") or on_screen(app, "8"), screen_text(app)
         assert app.return_code is None
+
+
+async def test_a_huge_answer_shows_its_start_and_says_where_the_rest_is() -> None:
+    sid = record(("Sam", "Alex"), (8, 6, 3, 4), note="x" * 5_000_000)
+    app, _ = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        assert type(app.screen).__name__ == "SessionDetailScreen"
+        await pilot.press("end")
+        await pilot.pause(0.3)
+        assert on_screen(app, "more characters"), screen_text(app)
+    assert sid

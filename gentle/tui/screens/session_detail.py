@@ -41,6 +41,19 @@ def timing_line(t: "TimingRecord") -> Content:
     return Content(f"Timer: {say.duration(t.seconds)}{how}")
 
 
+# More than anyone reads on a screen; laying out millions of characters froze the view
+# for a minute. The rest is in `gentle show` and the exports.
+SHOWN_CHARACTERS = 20_000
+
+
+def shown_part(words: str) -> str:
+    if len(words) <= SHOWN_CHARACTERS:
+        return words
+    rest = len(words) - SHOWN_CHARACTERS
+    return (f"{words[:SHOWN_CHARACTERS]}… ({rest:,} more characters: `gentle show` or an export "
+            "has all of it)")
+
+
 class SessionDetailScreen(ClosesItself, Screen[None]):
     DEFAULT_CSS = """
     SessionDetailScreen .detail-step { text-style: bold; margin-top: 1; }
@@ -118,7 +131,7 @@ class SessionDetailScreen(ClosesItself, Screen[None]):
                     if a.partner_name
                     else Content.styled("Together", "bold")
                 )
-                words = say.answer(d.flow, a.step_id, a.value, s.partners)
+                words = shown_part(say.answer(d.flow, a.step_id, a.value, s.partners))
                 out.append(Static(Content.assemble(who, ": ", literal(words)), classes="detail-answer"))
         if d.timings:
             out.append(Static("Breaks and timers", classes="plot-title", markup=False))
@@ -126,7 +139,8 @@ class SessionDetailScreen(ClosesItself, Screen[None]):
         if d.notes:
             out.append(Static("Notes", classes="plot-title", markup=False))
             for note in d.notes:
-                out.append(Static(Content.assemble(f"{say.clock(note.at)}  ", literal(note.text)), classes="detail-answer"))
+                out.append(Static(Content.assemble(f"{say.clock(note.at)}  ", literal(shown_part(note.text))),
+                                  classes="detail-answer"))
         return out
 
     def action_continue(self) -> None:
