@@ -69,7 +69,7 @@ async def test_a_lock_then_a_full_disk_lose_nothing_and_all_is_saved_in_order(
         await pilot.press("4", "enter")
         await pilot.pause()
         await pilot.press("2", "enter")
-        await pilot.pause(3.5)  # the app's retry timer runs while the lock is held
+        await pilot.pause(9)  # ten seconds of lock in all: the app's retry timer runs meanwhile
         runner, live = only_live(app)
         assert runner.step.id == "breathe"  # the couple went on, however busy the file
         assert live.waiting and "busy" in (live.trouble or "")
