@@ -27,7 +27,14 @@ from gentle.engine.runner import Runner
 from gentle.flows.model import Flow
 from gentle.records import record
 from gentle.store.db import Store, open_memory_store
-from gentle.store.errors import DiskFull, SessionNotFound, StoreBusy, StoreError
+from gentle.store.errors import (
+    DatabaseCorrupt,
+    DatabaseTooNew,
+    DiskFull,
+    SessionNotFound,
+    StoreBusy,
+    StoreError,
+)
 from gentle.store.export import export_data, to_json, to_markdown, write_private_file
 from gentle.store.history import session_detail
 from gentle.store.recorder import Recorder, event_from_dict
@@ -207,6 +214,12 @@ class LiveSession:
 
     def _failed(self, error: BaseException) -> None:
         first = self.trouble is None
+        if isinstance(error, (DatabaseCorrupt, DatabaseTooNew, sqlite3.ProgrammingError)):
+            # The notes file is gone (moved aside, damaged) or closed: no retry can work,
+            # so the session goes on in memory, with the first reason kept.
+            self.store = None
+            if not first:
+                return
         self.trouble = _in_words(error)  # the latest reason: busy can turn into full
         if first:
             # Short: the session screen's banner says why (this shows over a break too).

@@ -51,7 +51,7 @@ def store_figures(runs: int, home: Path, env: dict, sessions: int) -> list[Figur
 
     target = home / "export.json"
     exports = [_timed(lambda: subprocess.run(
-        GENTLE + ["export", "--all", "--format", "json", "-o", str(target)], env=env,
+        GENTLE + ["export", "--all", "--format", "json", "-o", str(target), "--force"], env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)) for _ in range(runs)]
     size = target.stat().st_size / 1e6
 
