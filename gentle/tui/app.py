@@ -197,6 +197,13 @@ class GentleApp(CrashReportWithoutLocals, App[None]):
         except Exception as error:  # never let keeping words stand in the way of leaving
             self.log.error(f"drafts not kept: {error!r}")
 
+    async def on_event(self, event: Any) -> None:
+        from textual import events
+
+        if isinstance(event, events.Key) and not self.screen_stack:
+            return  # closing, its screens gone: a key typed just before has nowhere to go
+        await super().on_event(event)
+
     def save_waiting(self) -> None:
         """Try again to save what waits, in every session (finished ones too)."""
         from gentle.tui.screens import session_hooks

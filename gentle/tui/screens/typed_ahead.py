@@ -72,6 +72,8 @@ class TypedAhead:
         held, self._held = self._held, None
         if not held:
             return
+        if not self.screen.is_attached:
+            return  # the app is closing (or the screen went): nobody is there to type to
         target = self.screen.app.focused or self.screen
         for key in held:
             forward_key(target, key)
