@@ -31,7 +31,7 @@ LATEST = 4_102_444_800.0  # 2100-01-01 UTC
 MAX_SECONDS = 10 * 365 * 86_400.0  # any duration
 
 EVENT_TYPES: dict[str, type] = {cls.__name__: cls for cls in typing.get_args(ev.Event)}
-_TIMES = {"at", "deadline", "started_at"}
+_TIMES = {"at", "deadline"}  # event fields that are wall-clock times
 _PARTNERS = {"partner", "called_by", "speaker"}
 
 

@@ -208,9 +208,8 @@ class LiveSession:
     def _begin(self, store: Store) -> None:
         if self.session_id is None:
             self.session_id = start_session(store, self.flow, self.partners, started_at=self.started_at)
-        self.recorder = Recorder(store, self.session_id)
-        if self._runner is not None:
-            self.recorder._snapshot = self._runner.snapshot
+        snapshot = self._runner.snapshot if self._runner is not None else None
+        self.recorder = Recorder(store, self.session_id, snapshot)
 
     def _failed(self, error: BaseException) -> None:
         first = self.trouble is None
