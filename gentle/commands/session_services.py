@@ -74,6 +74,11 @@ def resume_runner(context: "AppContext", session_id: str, relay: Callable[[Any],
     """The interrupted session, at its exact step; raises StoreError kinds with a message."""
     from gentle.store.live import LiveSession
 
+    # A session left for the home screen is picked up from the store: the runner it had
+    # then is let go (its events are all saved; one with events waiting is kept retrying).
+    for old, kept in list(context.live.items()):
+        if kept.session_id == session_id and not kept.waiting:
+            del context.live[old]
     runner, live = LiveSession.resume(
         context.store, session_id, context.clock, relay, warn=lambda message: context.warn(message)
     )

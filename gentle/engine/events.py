@@ -163,6 +163,15 @@ class Resumed:
 
 
 @record
+class PartnersNamed:
+    """The couple gave their names (or changed them) during the session."""
+
+    first: str
+    second: str
+    at: float
+
+
+@record
 class Finished:
     at: float
 
@@ -184,5 +193,6 @@ Event = Union[
     BreakEnded,
     Paused,
     Resumed,
+    PartnersNamed,
     Finished,
 ]

@@ -257,6 +257,19 @@ class Runner(BreakMoves, TurnMoves):
         self._emit(ev.DraftKept(step.id, who, value, self.now()))  # type: ignore[arg-type]
         return OK
 
+    def name_partners(self, first: str, second: str) -> Verdict:
+        """Use these names from now on (given or changed during the session)."""
+        names = (first.strip(), second.strip())
+        if not all(names):
+            return refused("each partner needs a name")
+        if names[0].casefold() == names[1].casefold():
+            return refused("the two partners need different names")
+        if names == self.partners:
+            return refused("those are the names already")
+        self.partners = names
+        self._emit(ev.PartnersNamed(names[0], names[1], self.now()))
+        return OK
+
     # ----- timers, pause, breathing ------------------------------------------------------------
 
     def pause(self) -> Verdict:

@@ -163,7 +163,12 @@ def _finished(conn: sqlite3.Connection, sid: str, e: ev.Finished, facts: FlowFac
     )
 
 
+def _named(conn: sqlite3.Connection, sid: str, e: ev.PartnersNamed, facts: FlowFacts) -> None:
+    conn.execute("UPDATE sessions SET partner_a = ?, partner_b = ? WHERE id = ?", (e.first, e.second, sid))
+
+
 _HANDLERS: dict[str, Callable[..., None]] = {
+    "PartnersNamed": _named,
     "AnswerGiven": _answer,
     "AnswerWithdrawn": _withdraw,
     "TimerEnded": _timer,

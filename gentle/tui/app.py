@@ -35,7 +35,8 @@ SAVE_AGAIN_EVERY = 3.0  # seconds between tries to save what waits
 class GentleApp(CrashReportWithoutLocals, App[None]):
     CSS_PATH = "gentle.tcss"
     TITLE = "gentle"
-    ENABLE_COMMAND_PALETTE = False
+    # Ctrl+P: textual's command palette, holding gentle's own commands (gentle/tui/commands.py).
+    ENABLE_COMMAND_PALETTE = True
     # Screens get these classes from the terminal size; gentle.tcss uses them for
     # the compact layouts (40x12 and smaller) and the roomy one (200x60).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (100, "-wide")]
@@ -57,7 +58,14 @@ class GentleApp(CrashReportWithoutLocals, App[None]):
             id="quit",
             tooltip="Leave gentle. It asks first only if something would be lost.",
             priority=True,
-            show=False,
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            id="commands",
+            priority=True,
+            tooltip="Everything gentle can do, by name: a break, your names, the theme, history…",
         ),
         Binding(
             "f1,question_mark",
@@ -126,6 +134,8 @@ class GentleApp(CrashReportWithoutLocals, App[None]):
             self.call_after_refresh(self._check_keymap)
         for notice in self.context.notices:
             self.tell(notice, severity="warning", timeout=10)
+        if self._partners_override is not None and not self.context.demo:
+            self.remember_names(self._partners_override)  # given once, remembered
         if self._start_flow is not None:
             start = self._start_flow
             flow = self.load_flow(start) if isinstance(start, str) else start
@@ -156,17 +166,31 @@ class GentleApp(CrashReportWithoutLocals, App[None]):
             self.tell(str(error) or f"The flow {flow_id!r} could not be opened.", severity="error", timeout=10)
             return None
 
-    def begin(self, flow: "Flow", *, partners: tuple[str, str] | None = None, ask: bool = True) -> None:
-        """Open a session of ``flow``; ask the partners' names first if never asked."""
-        if partners is None and ask and not self.context.names_asked:
-            from gentle.tui.screens.names import NamesScreen
-
-            def names_given(names: tuple[str, str] | None) -> None:
-                self.open_session(flow, names or self.context.names())
-
-            self.push_screen(NamesScreen(), names_given)
-            return
+    def begin(self, flow: "Flow", *, partners: tuple[str, str] | None = None) -> None:
+        """Open a session of ``flow`` at once. Names are never a gate: a couple who has not
+        given them is called Partner A and Partner B, and can give them at any moment."""
         self.open_session(flow, partners or self.context.names())
+
+    def remember_names(self, names: tuple[str, str]) -> None:
+        context = self.context
+        if names != context.partners or not context.names_asked:
+            context.partners, context.names_asked = names, True
+            context.remember_partners(names)
+
+    def action_names(self) -> None:
+        """Give or change the names, and use them at once in the session on screen."""
+        from gentle.tui.screens.names import NamesScreen
+        from gentle.tui.screens.session import SessionScreen
+
+        def given(names: tuple[str, str] | None) -> None:
+            for screen in self.screen_stack:
+                if names and isinstance(screen, SessionScreen):
+                    screen.use_names(names)
+                refresh = getattr(screen, "names_changed", None)
+                if refresh is not None:
+                    refresh()
+
+        self.push_screen(NamesScreen(), given)
 
     def open_session(self, flow: "Flow", partners: tuple[str, str]) -> None:
         """Show where the session starts at once; the runner (and its recording) follows."""
@@ -183,6 +207,31 @@ class GentleApp(CrashReportWithoutLocals, App[None]):
             self.pop_screen()
         if not isinstance(self.screen, HomeScreen):
             self.switch_screen(HomeScreen())
+
+    def action_go_home(self) -> None:
+        """Home, asking first when a session is under way (it stays, to resume)."""
+        from gentle.tui.screens import safety_keys
+
+        session = safety_keys.session_screen(self)
+        if session is None or session.runner.finished:
+            self.go_home()
+            return
+        from gentle.tui.screens.confirm import ConfirmScreen
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self.go_home()
+
+        self.keep_drafts()
+        self.push_screen(
+            ConfirmScreen(
+                "Go back to the home screen? This session is kept just as it is: "
+                "Resume (r at home) picks it up again.",
+                yes="Go home",
+                no="Stay here",
+            ),
+            decided,
+        )
 
     def ring(self) -> None:
         """The terminal bell, only when the person turned it on."""
@@ -280,12 +329,40 @@ class GentleApp(CrashReportWithoutLocals, App[None]):
             topic = HelpTopic((topic,))
         self.push_screen(HelpScreen(replace(topic, keys=self.keys_in_use())))
 
+    def get_key_display(self, binding: Binding) -> str:
+        """The key as people read it ("Ctrl+B", "Esc"), and one that works where the focus
+        is: in a text box "?" would be typed, so help shows as F1 there."""
+        from gentle.tui.widgets.keys_footer import key_label
+
+        keys = [k.strip() for k in binding.key.split(",") if k.strip()]
+        shown = binding.key_display or (key_label(keys[0]) if keys else "")
+        if len(shown) == 1 and not binding.priority and self._typing():
+            usable = [k for k in keys if len(key_label(k)) > 1]
+            if usable:
+                return key_label(usable[0])
+        return shown
+
+    def _typing(self) -> bool:
+        from textual.widgets import Input, TextArea
+
+        return isinstance(self.focused, (Input, TextArea))
+
+    def get_system_commands(self, screen):
+        from gentle.tui.commands import gentle_commands
+
+        return gentle_commands(self, screen)
+
     def keys_in_use(self) -> tuple[tuple[str, str], ...]:
         """(key, what it does) for the bindings active now, after remapping."""
+        from gentle.tui.keys import binding_ids
+
+        ours = binding_ids()  # textual's own (focus next, copy, scroll…) are not listed
         seen: dict[str, tuple[str, str]] = {}
         for active in self.screen.active_bindings.values():
             binding = active.binding
-            if not binding.description or binding.system:
+            if not binding.description or binding.system or binding.id not in ours:
+                continue
+            if active.enabled is False:
                 continue
             label = self.get_key_display(binding)
             if binding.action in seen:

@@ -6,6 +6,8 @@ a misspelt id. Remapping itself is ``App.set_keymap`` in :class:`gentle.tui.app.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from textual.binding import Binding
 
 
@@ -51,8 +53,9 @@ def all_bindings() -> list[Binding]:
     return found
 
 
-def binding_ids() -> set[str]:
-    return {b.id for b in all_bindings() if b.id}
+@lru_cache(maxsize=1)
+def binding_ids() -> frozenset[str]:
+    return frozenset(b.id for b in all_bindings() if b.id)
 
 
 def unknown_key_ids(keymap) -> list[str]:

@@ -43,7 +43,7 @@ async def play_a_little(pilot, app) -> None:
     await pilot.press("enter")  # welcome
     await pilot.pause()
     for rating in ("8", "3"):
-        await pilot.press(rating, "enter")
+        await pilot.press(rating)
         await pilot.pause()
     await pilot.press("ctrl+t")
     await pilot.pause()

@@ -51,12 +51,12 @@ async def answer_and_save(app, pilot, target: Path) -> None:
     await pilot.pause()
     await pilot.press("enter")  # welcome
     await pilot.pause()
-    await pilot.press("4", "enter")
+    await pilot.press("4")
     await pilot.pause()
-    await pilot.press("2", "enter")
+    await pilot.press("2")
     await pilot.pause()
     assert app.screen.runner.step.id == "breathe"
-    assert on_screen(app, "^r Save a copy"), screen_text(app)
+    assert on_screen(app, "Ctrl+R Save a copy"), screen_text(app)
     await pilot.press("ctrl+r")
     await pilot.pause()
     assert type(app.screen).__name__ == "SaveCopyScreen"
@@ -111,14 +111,14 @@ async def test_a_disk_that_fills_up_mid_session_keeps_everything_in_memory(
         assert trouble_text(app) == ""
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("6", "enter")
+        await pilot.press("6")
         await pilot.pause()
 
         def full(**options):  # from now on, every commit to the notes file finds the disk full
             raise disk_full(paths.database_file())
 
         monkeypatch.setattr(app.context.store, "write", full)
-        await pilot.press("3", "enter")
+        await pilot.press("3")
         await pilot.pause(0.2)
         assert "The disk holding" in trouble_text(app), screen_text(app)
         await pilot.press("ctrl+r")

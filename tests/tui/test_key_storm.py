@@ -27,7 +27,7 @@ KEYS: list[tuple[str, str | None]] = [
     *[(str(d), str(d)) for d in range(10)],
     ("space", " "), ("y", "y"), ("n", "n"), ("plus", "+"), ("e", "e"), ("a", "a"),
     ("tab", "\t"), ("down", None), ("up", None), ("ctrl+s", None), ("ctrl+n", None),
-    ("ctrl+b", None), ("ctrl+g", None), ("ctrl+p", None), ("1", "1"), ("2", "2"),
+    ("ctrl+b", None), ("ctrl+g", None), ("ctrl+l", None), ("1", "1"), ("2", "2"),
 ]
 BURSTS = 30
 

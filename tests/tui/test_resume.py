@@ -37,7 +37,7 @@ async def interrupt_during_a_break(minutes_in: float = 5) -> FakeClock:
         await walker.step(rating=3)
         assert app.screen.runner.step.id == "breathe"
         await walker.press("ctrl+b", "2", "enter")  # Alex calls it; 20 minutes is first
-        assert type(app.screen).__name__ == "CoolDownScreen"
+        assert type(app.screen).__name__ == "CoolDownScreen", screen_text(app)
         clock.advance(minutes_in * 60)
         await walker.settle(0.3)
         await walker.press("ctrl+q")  # closing the terminal would do the same

@@ -58,7 +58,8 @@ async def test_keys_typed_while_the_session_opens_go_to_its_first_step() -> None
 
 
 async def test_keys_typed_in_a_burst_are_kept_in_order_for_the_next_step() -> None:
-    # "Enter 8 Enter 3 Enter" in one go. All but the first land on a view whose step the
+    # "Enter 8 Enter 3 Enter" in one go (a digit counts at once; the Enter after it goes
+    # with it, out of habit). All but the first land on a view whose step the
     # runner is leaving, or on the screen while the next view is mounted. Before the
     # guard the welcome's view submitted None to the rating and crashed; then the keys
     # were dropped. Now each reaches the view it was meant for, in order.

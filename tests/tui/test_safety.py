@@ -71,8 +71,7 @@ async def rate_both(walker: Walker, first: int, second: int) -> None:
     await walker.settle()
     await walker.press("enter")
     for rating in (first, second):
-        await walker.type(str(rating))
-        await walker.press("enter")
+        await walker.type(str(rating))  # a digit counts at once
     await walker.settle(0.1)
 
 

@@ -66,9 +66,9 @@ async def test_a_lock_then_a_full_disk_lose_nothing_and_all_is_saved_in_order(
         other.execute("BEGIN IMMEDIATE")
         await pilot.press("enter")  # welcome
         await pilot.pause()
-        await pilot.press("4", "enter")
+        await pilot.press("4")
         await pilot.pause()
-        await pilot.press("2", "enter")
+        await pilot.press("2")
         await pilot.pause(9)  # ten seconds of lock in all: the app's retry timer runs meanwhile
         runner, live = only_live(app)
         assert runner.step.id == "breathe"  # the couple went on, however busy the file
@@ -81,6 +81,7 @@ async def test_a_lock_then_a_full_disk_lose_nothing_and_all_is_saved_in_order(
 
         # Then the disk fills up, and the couple go on.
         real = fill_the_disk(store, monkeypatch)
+        app.context.clock.advance(2)  # a moment on the breathing, then Enter ends it
         await pilot.press("enter")  # breathing done
         await pilot.pause()
         await pilot.press("1", "enter")
@@ -107,8 +108,10 @@ async def test_leaving_with_answers_that_wait_asks_first(way_out: str, monkeypat
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         fill_the_disk(app.context.store, monkeypatch)
-        for keys in (["enter"], ["4", "enter"], ["2", "enter"], ["enter"], ["1", "enter"], ["1", "enter"],
+        for keys in (["enter"], ["4"], ["2"], ["enter"], ["1", "enter"], ["1", "enter"],
                      ["enter"]):
+            if keys == ["enter"]:
+                app.context.clock.advance(2)  # read first: an Enter at once goes with a number
             await pilot.press(*keys)
             await pilot.pause()
         runner, live = only_live(app)
@@ -141,7 +144,7 @@ async def test_hidden_then_ctrl_q_leaves_at_once_and_keeps_what_waits(monkeypatc
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         fill_the_disk(app.context.store, monkeypatch)
-        await pilot.press("enter", "4", "enter")
+        await pilot.press("enter", "4")
         await pilot.pause()
         await pilot.press("ctrl+g")
         await pilot.pause()
@@ -156,7 +159,7 @@ async def test_ctrl_r_saves_a_copy_while_saving_works_too(tmp_path) -> None:
     app, _ = make_app("pause-and-breathe")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("enter", "4", "enter")
+        await pilot.press("enter", "4")
         await pilot.pause()
         assert not on_screen(app, "Save a copy")  # not in the footer: saving works
         await pilot.press("ctrl+r")

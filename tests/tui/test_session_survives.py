@@ -115,10 +115,10 @@ async def test_esc_in_a_turn_steps_back_one_move_and_keeps_heard_turns() -> None
 async def test_enter_pressed_again_and_again_gives_each_answer_once() -> None:
     app, clock = make_app("pause-and-breathe")
     async with app.run_test(size=(80, 24)) as pilot:
-        await burst(app, pilot, [("enter", "\r")] * 3 + [("4", "4"), ("enter", "\r"), ("enter", "\r")])
+        await burst(app, pilot, [("enter", "\r")] * 3 + [("4", "4"), ("enter", "\r")])
         runner = app.screen.runner
-        # Enter on welcome; two Enters with no number yet do nothing; 4 and Enter for Sam;
-        # the last Enter finds no number for Alex.
+        # Enter on welcome; for Sam, Enter offers 5 and the next Enter gives it; 4 counts
+        # for Alex at once, and the Enter typed with it goes with it, not to the breathing.
         assert [(a.step_id, a.partner, a.value) for a in runner.answers] == [
-            ("welcome", None, None), ("check-in", 0, 4)]
-        assert runner.asking == 1 and app.is_running
+            ("welcome", None, None), ("check-in", 0, 5), ("check-in", 1, 4)]
+        assert runner.step.id == "breathe" and app.is_running

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 import textual.constants
 import yaml
@@ -131,45 +133,48 @@ async def test_the_home_screen_lists_flows_with_minutes_and_summary() -> None:
 # ----- names -------------------------------------------------------------------------------
 
 
-async def test_names_are_asked_once_and_remembered() -> None:
+async def test_names_are_never_a_gate_and_given_mid_session_are_used_and_remembered() -> None:
     app, _ = make_app(names_known=False)
     async with app.run_test(size=(80, 24)) as pilot:
         walker = Walker(pilot, None)
         await pilot.pause()
-        await walker.press("down", "enter")  # "Say it gently"
-        assert type(app.screen).__name__ == "NamesScreen"
+        await walker.press("enter")  # the first flow on the list: straight into it
+        assert type(app.screen).__name__ == "SessionScreen"
+        assert on_screen(app, "gentle calls you Partner A and Partner B"), screen_text(app)
+        await walker.press("ctrl+p")
+        await walker.type("names")
+        await walker.press("enter")
+        assert type(app.screen).__name__ == "NamesScreen", screen_text(app)
         await walker.type("Robin")
         await walker.press("enter")
         await walker.type("Kai")
         await walker.press("enter")
-        assert app.screen.runner.partners == ("Robin", "Kai")
+        runner = app.screen.runner
+        assert runner.partners == ("Robin", "Kai")
+        assert on_screen(app, "Robin and Kai"), screen_text(app)  # the step, in their names
+        assert not on_screen(app, "gentle calls you")
+        session_id = app.context.live[runner].session_id
     assert yaml.safe_load(paths.config_file().read_text())["partners"] == ["Robin", "Kai"]
+    with sqlite3.connect(paths.database_file()) as conn:
+        assert conn.execute("SELECT partner_a, partner_b FROM sessions WHERE id = ?",
+                            (session_id,)).fetchone() == ("Robin", "Kai")
 
     again, _ = make_app(names_known=False)
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert on_screen(again, "Robin and Kai"), screen_text(again)
-        await pilot.press("down", "enter")
+        await pilot.press("enter")
         await pilot.pause()
-        assert type(again.screen).__name__ == "SessionScreen"
         assert again.screen.runner.partners == ("Robin", "Kai")
 
 
-async def test_names_can_be_skipped_and_are_not_asked_again() -> None:
-    app, _ = make_app(names_known=False)
+async def test_names_given_on_the_command_line_are_remembered() -> None:
+    app, _ = make_app("pause-and-breathe", partners=("Noor", "Eli"), names_known=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("down", "enter")
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen.runner.partners == ("Partner A", "Partner B")
-    again, _ = make_app(names_known=False)
-    async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("down", "enter")
-        await pilot.pause()
-        assert type(again.screen).__name__ == "SessionScreen"
+        await session_ready(pilot)
+        assert app.screen.runner.partners == ("Noor", "Eli")
+        assert not on_screen(app, "gentle calls you")
+    assert yaml.safe_load(paths.config_file().read_text())["partners"] == ["Noor", "Eli"]
 
 
 async def test_whose_turn_it_is_is_always_named() -> None:
@@ -178,7 +183,7 @@ async def test_whose_turn_it_is_is_always_named() -> None:
         await go_to(pilot, "check-in")
         assert on_screen(app, "Sam, how stirred up do you feel right now?")
         assert "partner-0" in app.screen.current_view.classes
-        await pilot.press("5", "enter")
+        await pilot.press("5")
         await pilot.pause()
         assert on_screen(app, "Alex, how stirred up do you feel right now?")
         assert "partner-1" in app.screen.current_view.classes
@@ -211,7 +216,7 @@ async def test_back_and_skip() -> None:
         walker = Walker(pilot, None)
         await walker.settle()
         await walker.press("enter")  # welcome
-        await walker.press("4", "enter")  # Sam
+        await walker.press("4")  # Sam
         assert on_screen(app, "Alex, how stirred")
         await walker.press("escape")
         assert on_screen(app, "Sam, how stirred"), screen_text(app)
@@ -237,14 +242,14 @@ async def test_pause_everything_freezes_the_timer() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         walker = Walker(pilot, clock)
         await go_to(pilot, "cool-down")
-        await walker.press("ctrl+p")
+        await walker.press("ctrl+l")
         assert app.screen.runner.paused
         clock.advance(600)
         await walker.settle(0.4)
         assert app.screen.query_one(Digits).value == "20:00"
         assert on_screen(app, "Everything is paused"), screen_text(app)
         assert "Paused" in screen_text(app).splitlines()[0]
-        await walker.press("ctrl+p")
+        await walker.press("ctrl+l")
         clock.advance(60)
         await walker.settle(0.4)
         assert app.screen.query_one(Digits).value == "19:00"
@@ -335,11 +340,11 @@ async def test_keys_are_remapped_from_config() -> None:
         await walker.press("w")
         assert app.screen.runner.flow.id == "pause-and-breathe"
         await walker.press("enter")
-        await walker.press("3", "space")  # Sam gives 3 with the remapped key
+        await walker.press("1", "space")  # Sam gives 1 (which waits for a 0) with the remapped key
         assert app.screen.runner.asking == 1
         await walker.press("ctrl+left")
         assert app.screen.runner.asking == 0
-        assert "space" in screen_text(app).splitlines()[-1]
+        assert "Space Confirm" in screen_text(app).splitlines()[-1]
 
 
 # ----- looks ----------------------------------------------------------------------------------

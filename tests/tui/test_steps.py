@@ -14,29 +14,58 @@ async def at_step(pilot, step_id: str) -> Walker:
     return walker
 
 
-async def test_rate_takes_two_digit_numbers_arrows_and_shows_the_anchor_label() -> None:
+async def test_a_rating_counts_at_its_digit_and_waits_only_when_more_could_follow() -> None:
     app, _ = make_app("pause-and-breathe")
     async with app.run_test(size=(80, 24)) as pilot:
         walker = await at_step(pilot, "check-in")
-        assert on_screen(app, "calm") and on_screen(app, "too much to talk")
-        await walker.press("1", "0")
-        assert on_screen(app, "10 too much to talk"), screen_text(app)
-        await walker.press("left", "left", "left", "left", "left")
-        assert on_screen(app, "5 stirred up"), screen_text(app)
-        await walker.press("enter")
-        await walker.press("right", "right", "enter")  # Alex: the first arrow starts at 5
         runner = app.screen.runner
-        assert runner.answer_for("check-in", 0).value == 5
-        assert runner.answer_for("check-in", 1).value == 6
+        assert on_screen(app, "calm") and on_screen(app, "too much to talk")
+        await walker.press("1")  # 1 or 10: it waits
+        assert runner.answer_for("check-in", 0) is None
+        assert on_screen(app, "1: Enter gives it, or type 0 for 10."), screen_text(app)
+        await walker.press("0")
+        assert runner.answer_for("check-in", 0).value == 10
+        assert runner.asking == 1 and on_screen(app, "Alex, how stirred up"), screen_text(app)
+        await walker.press("7")  # one key, and it counts
+        assert runner.answer_for("check-in", 1).value == 7
 
 
-async def test_rate_needs_a_number_before_enter() -> None:
+async def test_arrows_start_from_the_middle_and_show_the_anchor_label() -> None:
     app, _ = make_app("pause-and-breathe")
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
+        walker = await at_step(pilot, "check-in")
+        await walker.press("right")  # the first arrow shows the middle, 5
+        assert on_screen(app, "5 stirred up"), screen_text(app)
+        await walker.press("left", "left", "enter")
+        runner = app.screen.runner
+        assert runner.answer_for("check-in", 0).value == 3
+
+
+async def test_enter_on_an_untouched_scale_offers_a_number_that_a_second_enter_gives() -> None:
+    app, _ = make_app("pause-and-breathe")
+    async with app.run_test(size=(80, 24)) as pilot:
         walker = await at_step(pilot, "check-in")
         await walker.press("enter")
-        assert app.screen.runner.answer_for("check-in", 0) is None
-        assert on_screen(app, "No number chosen yet.")
+        runner = app.screen.runner
+        assert runner.answer_for("check-in", 0) is None  # nothing counts unseen
+        assert on_screen(app, "Enter again gives 5."), screen_text(app)
+        await walker.press("enter")
+        assert runner.answer_for("check-in", 0).value == 5
+
+
+async def test_enter_typed_straight_after_a_digit_goes_with_that_number() -> None:
+    # "3 Enter" out of habit: the 3 counted at once, and the Enter must not offer the
+    # next partner a number (or skip a step unread).
+    from test_robustness import burst
+
+    app, _ = make_app("pause-and-breathe")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_step(pilot, "check-in")
+        await burst(app, pilot, [("3", "3"), ("enter", "\r")])
+        runner = app.screen.runner
+        assert runner.answer_for("check-in", 0).value == 3
+        assert runner.asking == 1 and runner.answer_for("check-in", 1) is None
+        assert on_screen(app, "No number chosen yet."), screen_text(app)
 
 
 async def test_template_blanks_ideas_preview_and_own_words() -> None:

@@ -114,6 +114,14 @@ class Walker:
             await session_ready(self.pilot)
 
     async def press(self, *keys: str) -> None:
+        from gentle.tui.screens.session import ENTER_AFTER_NUMBER
+
+        rated_at, self._rated_at = getattr(self, "_rated_at", None), None
+        clock = self.app.context.clock
+        if keys and keys[0] == "enter" and rated_at is not None and clock.now() - rated_at < ENTER_AFTER_NUMBER:
+            # A person reads the next step before pressing Enter; an Enter straight after
+            # a number that counted at its digit would go with that number.
+            clock.advance(ENTER_AFTER_NUMBER)
         for key in keys:
             await self.pilot.press(key)
         await self.settle()
@@ -153,9 +161,14 @@ class Walker:
         name = NAMES[asked] if asked is not None else None
         if name:
             assert on_screen(self.app, name), screen_text(self.app)
+        from gentle.tui.widgets.steps.rate import _longer_possible
+
         value = max(step.low, min(step.high, rating))
         await self.type(str(value))
-        await self.press("enter")
+        if _longer_possible(str(value), step.low, step.high):
+            await self.press("enter")  # "1" on 0-10 waits for a 0 or Enter; others count at once
+        else:
+            self._rated_at = self.app.context.clock.now()  # it counted at its digit
 
     async def _write(self, step: Any, **_: Any) -> None:
         if step.template:

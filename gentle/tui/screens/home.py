@@ -146,13 +146,13 @@ class HomeScreen(Screen[None]):
         flow = self.app.load_flow(self.app.context.quick_flow_id)
         if flow is None:
             return
-        # Relief first: never ask for names before the breathing starts.
-        self.app.begin(flow, ask=False)
+        self.app.begin(flow)
 
     def action_names(self) -> None:
-        from gentle.tui.screens.names import NamesScreen
+        self.app.action_names()
 
-        self.app.push_screen(NamesScreen(), lambda _names: self._show_names())
+    def names_changed(self) -> None:
+        self._show_names()
 
     def action_open(self, name: str) -> None:
         self.app.push_screen(name)

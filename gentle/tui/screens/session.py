@@ -47,12 +47,16 @@ class EventRelay:
             listener(event)
 
 
+# An Enter this soon after a rating that counted at its digit is taken as part of it.
+ENTER_AFTER_NUMBER = 1.0  # seconds
+
+
 class SessionScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="back", tooltip="Back to the previous question or step."),
         Binding("ctrl+n", "skip", "Skip", id="skip", tooltip="Leave this step out and go on."),
         Binding(
-            "ctrl+p",
+            "ctrl+l",
             "pause_all",
             "Pause all",
             id="pause-all",
@@ -83,6 +87,7 @@ class SessionScreen(Screen[None]):
         self._entries = 0  # StepEntered events seen: a re-entered step gets a fresh view
         self._view_key: tuple | None = None
         self.typed_ahead = TypedAhead(self)
+        self._number_at: float | None = None
         if relay is not None:
             relay.listeners.append(self._on_runner_event)
 
@@ -98,6 +103,7 @@ class SessionScreen(Screen[None]):
                 yield Words("", id="section", classes="section")
                 yield Words("", id="step-title", classes="step-title")
                 yield Vertical(id="step-holder")
+                yield Words("", id="names-hint", classes="hint")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -131,9 +137,10 @@ class SessionScreen(Screen[None]):
         # A running break, the flooding offer, store trouble: once the screen has settled.
         self.call_after_refresh(session_hooks.after_sync, self)
         self.query_one("#paused-note", Words).say(
-            "Everything is paused. Press Ctrl+P to carry on." if runner.paused else ""
+            "Everything is paused. Press Ctrl+L to carry on." if runner.paused else ""
         )
         self.set_class(runner.paused, "-paused")
+        self._show_names_hint()
         self.refresh_bindings()
         if runner.finished or runner.step is None:
             key: tuple = ("finished",)
@@ -161,6 +168,35 @@ class SessionScreen(Screen[None]):
         holder.mount(view)
         view.focus_later()
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+
+    def number_given(self) -> None:
+        """A rating counted at its digit: an Enter that follows at once goes with it."""
+        self._number_at = self.runner.now()
+
+    def enter_after_number(self, event: events.Key) -> bool:
+        """Whether ``event`` is that Enter (the first key after the number, and soon)."""
+        at, self._number_at = self._number_at, None
+        return at is not None and event.key == "enter" and self.runner.now() - at < ENTER_AFTER_NUMBER
+
+    def _show_names_hint(self) -> None:
+        """On the first step, if nobody has given names: how to, in one quiet line."""
+        context = self.app.context
+        runner = self.runner
+        wanted = (not context.names_asked and not context.demo and not runner.finished
+                  and runner.position[0] == 1 and runner.partners == context.names())
+        self.query_one("#names-hint", Words).say(
+            f"gentle calls you {runner.partners[0]} and {runner.partners[1]}. To use your "
+            "names: Ctrl+P, then \"Our names\"." if wanted else ""
+        )
+
+    def use_names(self, names: tuple[str, str]) -> None:
+        """The names given mid-session: the runner records them, every line uses them."""
+        if not self.runner.name_partners(*names):
+            return
+        self.keep_draft()
+        self.context.wording = Wording(self.runner.partners)
+        self._view_key = None  # a fresh view, in the new names (a draft comes back with it)
+        self.sync()
 
     def _show_heading(self, section: str | None, title: str | None) -> None:
         wording = self.context.wording
@@ -211,6 +247,9 @@ class SessionScreen(Screen[None]):
         self.keep_draft()
         verdict = self.runner.back()
         if not verdict:
+            if self.runner.position[0] == 1 and not self.runner.finished and self.runner.break_ is None:
+                self.app.action_go_home()  # Esc on the first step: the way home, asked first
+                return
             if verdict.reason and not self.runner.finished:
                 self.notify(verdict.reason, timeout=3, markup=False)
             return

@@ -184,6 +184,10 @@ class RunnerMachine(RuleBasedStateMachine):
     def heard(self, yes: bool) -> None:
         self.said(self.runner.turn_heard(yes))
 
+    @rule(first=st.sampled_from(["Robin", "Kai", "  ", "robin"]), second=st.sampled_from(["Kai", "Sam"]))
+    def give_names(self, first: str, second: str) -> None:
+        self.said(self.runner.name_partners(first, second))
+
     @rule(text=TEXT)
     def type_a_draft(self, text: str) -> None:
         self.said(self.runner.keep_draft(text))

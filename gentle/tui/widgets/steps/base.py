@@ -206,7 +206,17 @@ class StepView(Vertical):
                 return False
             typed_ahead.keep(event)
             return True
+        if self._enter_after_a_number(event):
+            event.stop()
+            event.prevent_default()
+            return True
         return await self._run_own_binding(event)
+
+    def _enter_after_a_number(self, event: events.Key) -> bool:
+        """An Enter typed straight after a number that counted at once (``3`` then Enter,
+        out of habit) belongs to that number: it must not skip the next step unread."""
+        after = getattr(self.screen, "enter_after_number", None)
+        return after is not None and after(event)
 
     async def _run_own_binding(self, event: events.Key) -> bool:
         """Run this view's binding for the key here and now, in the view's own turn.

@@ -55,7 +55,7 @@ class BreatheView(StepView):
 
     def state_changed(self) -> None:
         if self.runner.paused:
-            hint = "Paused. Press Space or Ctrl+P to carry on."
+            hint = "Paused. Press Space or Ctrl+L to carry on."
         elif self._done:
             hint = "Press Enter when you are ready to go on."
         else:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -13,9 +11,6 @@ from textual.widgets import Static
 
 from gentle.tui.literal import literal_line
 from gentle.tui.widgets.steps.base import StepView
-
-TYPING_GAP = 1.2  # seconds within which "1" then "0" means 10
-
 
 class Scale(Widget):
     """low ──●── high, with the author's anchor labels underneath."""
@@ -85,15 +80,11 @@ class RateView(StepView):
         yield Static(self.text(self.step.ask), classes="ask")
         yield Scale(self.step.low, self.step.high, self.step.labels)
         yield Static("", id="rate-value", classes="value")
-        yield Static(
-            f"Type a number from {self.step.low} to {self.step.high}, or use the arrows. Enter gives it.",
-            classes="hint",
-            markup=False,
-        )
+        yield Static("", id="rate-hint", classes="hint")
 
     def on_mount(self) -> None:
         self._typed = ""
-        self._typed_at = 0.0
+        self._proposed = False  # Enter on an untouched scale offered a number to accept
         # After Back the answer is taken back, but the number chosen is offered again.
         remembered = self.runner.draft_for(self.step.id, self.asking)
         self.value: int | None = remembered if isinstance(remembered, int) else None
@@ -104,27 +95,51 @@ class RateView(StepView):
         exact = [label for point, label in self.step.labels if point == value]
         return exact[0] if exact else None
 
-    def _show(self) -> None:
+    def _show(self, hint: str | None = None) -> None:
+        low, high = self.step.low, self.step.high
         self.query_one(Scale).show(self.value)
         shown = self.query_one("#rate-value", Static)
         if self.value is None:
             shown.update(Content.styled("No number chosen yet.", "dim"))
-            return
-        label = self._label_for(self.value)
-        parts = [(str(self.value), "bold")]
-        shown.update(
-            Content.assemble(*parts, ("  ", ""), literal_line(label, "italic")) if label else Content.assemble(*parts)
-        )
+        else:
+            label = self._label_for(self.value)
+            parts = [(str(self.value), "bold")]
+            shown.update(
+                Content.assemble(*parts, ("  ", ""), literal_line(label, "italic")) if label else Content.assemble(*parts)
+            )
+        if hint is None:
+            hint = (f"Type a number from {low} to {high}: it counts at once. "
+                    "Or use the arrows, then Enter.")
+        self.query_one("#rate-hint", Static).update(Content(hint))
 
     def set_value(self, value: int) -> None:
         self.value = max(self.step.low, min(self.step.high, value))
+        self._typed = ""
+        self._proposed = False
         self._show()
 
     def action_nudge(self, delta: int) -> None:
         if self.value is None:
-            self.set_value((self.step.low + self.step.high) // 2)
+            self.set_value(self.proposal())
         else:
             self.set_value(self.value + delta)
+
+    def proposal(self) -> int:
+        """The number Enter offers on an untouched scale: this partner's last rating of the
+        same thing in this session, else the middle of the scale (the walk's default)."""
+        from gentle.flows.kinds import kind_of
+
+        measures = getattr(self.step, "measures", "other")
+        for answer in reversed(self.runner.answers):
+            if answer.partner != self.asking or not isinstance(answer.value, int):
+                continue
+            try:
+                earlier = self.runner.flow.step(answer.step_id)
+            except KeyError:
+                continue
+            if earlier.kind == "rate" and getattr(earlier, "measures", None) == measures:
+                return max(self.step.low, min(self.step.high, answer.value))
+        return kind_of(self.step).walk_default(self.step)
 
     def on_key(self, event: Key) -> None:
         if not self.is_current:
@@ -132,27 +147,45 @@ class RateView(StepView):
         if event.character is None or not event.character.isdigit() and event.character != "-":
             return
         event.stop()
-        now = time.monotonic()
-        typed = self._typed + event.character if now - self._typed_at < TYPING_GAP else event.character
-        self._typed_at = now
-        try:
-            number = int(typed)
-        except ValueError:
-            self._typed = typed
+        low, high = self.step.low, self.step.high
+        typed = self._typed + event.character
+        if not _could_be(typed, low, high):
+            typed = event.character  # a fresh number: "1" then "5" on 0-10 is 5
+        if not _could_be(typed, low, high):
+            self._typed = ""
             return
-        if not self.step.low <= number <= self.step.high:
-            typed = event.character
-            try:
-                number = int(typed)
-            except ValueError:
-                self._typed = typed
-                return
         self._typed = typed
-        if self.step.low <= number <= self.step.high:
-            self.set_value(number)
+        if typed == "-":
+            return
+        number = int(typed)
+        if low <= number <= high and not _longer_possible(typed, low, high):
+            self.value = number
+            self._show()
+            if self.act(lambda: self.runner.submit(number)):  # one key, and it counts
+                given = getattr(self.screen, "number_given", None)
+                if given is not None:
+                    given()
+            return
+        if low <= number <= high:
+            self.value = number
+            self._proposed = False
+            longer = sorted(n for n in range(low, high + 1) if str(n).startswith(typed) and str(n) != typed)
+            self._show(f"{number}: Enter gives it, or type {str(longer[0])[len(typed):]} for {longer[0]}.")
 
     def action_confirm(self) -> None:
         if self.value is None:
-            self.notify("Choose a number first: type it, or use the arrows.", timeout=3)
+            self.value = self.proposal()
+            self._proposed = True
+            self._show(f"Enter again gives {self.value}. Or type your own number.")
             return
-        self.act(lambda: self.runner.submit(self.value))
+        value = self.value
+        self.act(lambda: self.runner.submit(value))
+
+
+def _could_be(typed: str, low: int, high: int) -> bool:
+    """Whether ``typed`` is a number on the scale, or the start of one."""
+    return any(str(n).startswith(typed) for n in range(low, high + 1))
+
+
+def _longer_possible(typed: str, low: int, high: int) -> bool:
+    return any(str(n).startswith(typed) and str(n) != typed for n in range(low, high + 1))
