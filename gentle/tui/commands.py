@@ -23,7 +23,8 @@ def gentle_commands(app: "GentleApp", screen: "Screen") -> Iterator[SystemComman
 
     session = safety_keys.session_screen(app)
     running = session is not None and not session.runner.finished
-    yield SystemCommand("Take a break", "Either of you can call one, at any moment (Ctrl+B).", app.action_call_break)
+    if running:  # a break with no session to come back to is not built on main yet
+        yield SystemCommand("Take a break", "Either of you can call one, at any moment (Ctrl+B).", app.action_call_break)
     yield SystemCommand("Hide gentle", "A blank screen at once; the same key brings it back (Ctrl+G).", app.action_quick_hide)
     if running:
         paused = session.runner.paused
