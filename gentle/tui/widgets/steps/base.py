@@ -71,6 +71,12 @@ class StepView(Vertical):
         who.setdefault("partner", self.asking)
         return self.wording.text(raw, **who)
 
+    def shown_words(self) -> Any:
+        """What this step shows of earlier words (`show:`); takes no room without any."""
+        from gentle.tui.widgets.shown import ShownWords
+
+        return ShownWords(self.runner.shown, self.wording, self.asking)
+
     @property
     def is_current(self) -> bool:
         """Whether the runner still stands where this view was made.

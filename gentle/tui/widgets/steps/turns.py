@@ -50,6 +50,7 @@ class TurnsView(StepView):
         yield Words("", id="turn-hint", classes="hint")
         # The flow's own words about taking turns come last: the banner says who is who.
         yield Words("", id="turns-text", classes="prose turns-text")
+        yield self.shown_words()
 
     def on_mount(self) -> None:
         self._phase_shown: tuple | None = None
