@@ -50,7 +50,7 @@ async def test_hostile_flow_text_and_names_are_plain_text() -> None:
 
         assert on_screen(app, "( ) [@click=app.quit]one"), screen_text(app)
         assert on_screen(app, "( ) [red on red]two")
-        await walker.press("enter")
+        await walker.press("space", "enter")
         assert app.screen.runner.answer_for("pick", None).value == "[@click=app.quit]one"
 
         # A partner types markup and an escape sequence into the blank.
