@@ -146,9 +146,9 @@ class WriteView(StepView):
         """The blank being filled, its hint and its box stay on screen, whatever is below."""
         if not self.is_attached or self.free or not self.step.template:
             return
-        filler = self.query_one(TemplateFiller)
         for part in ("#blank-input", "#blank-label"):
-            filler.query_one(part).scroll_visible(animate=False)
+            for found in self.query(f"TemplateFiller {part}"):  # none once the step moved on
+                found.scroll_visible(animate=False)
 
     def _coach(self) -> None:
         text = self.current_text() if self.free else sentence(
