@@ -148,7 +148,14 @@ class StepView(Vertical):
         return None
 
     def help_pages(self) -> tuple[str, ...]:
-        return (self.kind,)
+        """This kind's help page, and who answers (one page per `who:`, help/who-*.md)."""
+        return (self.kind, *self.who_pages())
+
+    def who_pages(self) -> tuple[str, ...]:
+        from gentle.flows.kinds import asks
+
+        who = getattr(self.step, "who", None)
+        return (f"who-{who}",) if who and asks(self.step) else ()
 
     def focus_first(self) -> None:
         """Put the keyboard where the person will want to type or choose."""

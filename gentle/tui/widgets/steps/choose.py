@@ -208,4 +208,4 @@ class ChecklistView(_PickView):
         self.entries = tuple(self.step.items)
 
     def help_pages(self) -> tuple[str, ...]:
-        return ("checklist",)
+        return ("checklist", *self.who_pages())
