@@ -61,8 +61,8 @@ def _exclusive(c: Any, options: tuple[str, ...], many: bool) -> tuple[str, ...]:
         if value is None:
             continue
         if value not in options:
-            report.error(item, f'"{value}" is not one of the options{did_you_mean(value, options)}; '
-                               "`exclusive` names options exactly as they are written under `options:`")
+            report.error(item, f'"{value}" is not one of the options{did_you_mean(value, options)} '
+                               "(`exclusive` names options exactly as they are written under `options:`)")
             continue
         if value in found:
             report.error(item, f'"{value}" is listed twice in `exclusive`')

@@ -87,6 +87,10 @@ def check_shows(steps: dict[str, Any], includes: dict[str, str], broken: set[str
     known = sorted(set(steps) | set(includes))
     shown_kinds = sorted({s.kind for s in steps.values() if kind_of(s).shown is not None}) or ["write"]
     for show in shows:
+        if show.ref == show.owner:
+            report.error(show.node, f'"{show.ref}" is this step itself; `{KEY}` names an earlier '
+                                    "step whose words are shown here")
+            continue
         if show.ref in broken or show.ref.split(".", 1)[0] in broken:
             continue  # a step that failed to load: already reported
         if show.ref in includes:
@@ -97,10 +101,6 @@ def check_shows(steps: dict[str, Any], includes: dict[str, str], broken: set[str
         if step is None:
             showable = [i for i, s in steps.items() if kind_of(s).shown is not None] or known
             report.error(show.node, f'no step has the id "{show.ref}"{did_you_mean(show.ref, showable)}')
-            continue
-        if show.ref == show.owner:
-            report.error(show.node, f'"{show.ref}" is this step itself; `{KEY}` names an earlier '
-                                    "step whose words are shown here")
             continue
         if kind_of(step).shown is None:
             report.error(show.node, f'"{show.ref}" is a {step.kind} step, and `{KEY}` shows what '
@@ -114,24 +114,27 @@ def check_order(order: list[Any], shows: list[ShowRef], report: Report) -> None:
 
     index = {s.id: i for i, s in enumerate(order)}
     succ = successors(order)
+    reached = {0} | _reach(succ, 0) if order else set()
     for show in shows:
         if show.owner not in index or show.ref not in index or show.ref == show.owner:
             continue
-        if not _leads_to(succ, index[show.ref], index[show.owner]):
+        if index[show.ref] not in reached:
+            continue  # a step nothing leads to: check_shape warns about it
+        if index[show.owner] not in _reach(succ, index[show.ref]):
             report.error(show.node, f'"{show.ref}" can only come after this step, so nothing is '
                                     f"written there yet when this step shows it; `{KEY}` names a "
                                     "step the couple pass on their way here")
 
 
-def _leads_to(succ: list[list[int]], start: int, goal: int) -> bool:
-    seen = {start}
+def _reach(succ: list[list[int]], start: int) -> set[int]:
+    """The steps (by index) that can follow ``start``, one or more moves on."""
+    seen: set[int] = set()
     todo = list(succ[start]) if start < len(succ) else []
     while todo:
         i = todo.pop()
-        if i == goal:
-            return True
-        if i in seen or i >= len(succ):
+        if i in seen:
             continue
         seen.add(i)
-        todo.extend(succ[i])
-    return False
+        if i < len(succ):
+            todo.extend(succ[i])
+    return seen
