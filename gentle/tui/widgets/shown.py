@@ -27,6 +27,8 @@ class ShownWords(Vertical):
     ShownWords .shown-text.partner-0 { border-left: outer $partner-a; }
     ShownWords .shown-text.partner-1 { border-left: outer $partner-b; }
     Screen.-short ShownWords { margin-bottom: 0; }
+    TurnsView ShownWords { margin-top: 1; margin-bottom: 0; }
+    Screen.-short TurnsView ShownWords { margin-top: 0; }
     """
 
     def __init__(self, shown: Sequence[Shown], wording: Wording, asking: int | None) -> None:
@@ -52,6 +54,9 @@ class ShownWords(Vertical):
             if words.step_id != last_step:
                 last_step = words.step_id
                 yield Static(Content.assemble("From “", title, "”:"), classes="shown-from")
-            who = Content("Together") if words.partner is None else self.wording.name(words.partner)
-            colour = "" if words.partner is None else f" {PARTNER_CLASSES[words.partner]}"
-            yield Static(Content.assemble(who, Content("\n"), literal(words.text)), classes="shown-text" + colour)
+            if words.partner is None:  # written together: no name to put on it
+                yield Static(literal(words.text), classes="shown-text")
+                continue
+            colour = f" {PARTNER_CLASSES[words.partner]}"
+            yield Static(Content.assemble(self.wording.name(words.partner), Content("\n"), literal(words.text)),
+                         classes="shown-text" + colour)

@@ -37,6 +37,7 @@ class TurnsView(StepView):
     def compose(self) -> ComposeResult:
         yield Static("", id="floor-banner", classes="banner")
         yield Static("", id="turn-round", classes="hint")
+        yield self.shown_words()  # what they wrote to talk about, if the flow shows it
         with Vertical(id="speaking"):
             yield Static("", id="speaker-prompt", classes="ask")
             yield Static("", id="floor-time", classes="floor-time")
@@ -50,7 +51,6 @@ class TurnsView(StepView):
         yield Words("", id="turn-hint", classes="hint")
         # The flow's own words about taking turns come last: the banner says who is who.
         yield Words("", id="turns-text", classes="prose turns-text")
-        yield self.shown_words()
 
     def on_mount(self) -> None:
         self._phase_shown: tuple | None = None
