@@ -214,3 +214,22 @@ async def test_the_blank_being_filled_and_its_hint_stay_in_view() -> None:
             assert seen(app, "obviously"), (size, screen_text(app))
             await walker.press("enter")  # the last blank: Enter visibly finishes the sentence
             assert seen(app, "That's the whole sentence."), (size, screen_text(app))
+
+
+async def test_help_says_who_answers_as_the_step_does() -> None:
+    for flow, step_id, says, never in (
+        ("validate", "topic", "You answer this one together", "Each of you"),
+        ("i-statement", "statement", "Each of you answers this one", "together"),
+        ("reconnect", "when-to-continue", "You answer this one together", "Each of you"),
+    ):
+        app, _ = make_app(flow)
+        async with app.run_test(size=(80, 40)) as pilot:
+            walker = await at_step(pilot, step_id)
+            await walker.press("f1")
+            assert type(app.screen).__name__ == "HelpScreen", app.screen
+            assert seen(app, says), (flow, screen_text(app))
+            assert not seen(app, never), (flow, screen_text(app))
+            if step_id == "statement":
+                assert seen(app, "Filling in a sentence") and seen(app, "nothing else")
+            if step_id == "topic":
+                assert seen(app, "Enter starts a new line") and not seen(app, "blank")

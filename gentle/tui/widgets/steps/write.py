@@ -164,6 +164,10 @@ class WriteView(StepView):
 
     # ----- giving the answer -----------------------------------------------------------------
 
+    def help_pages(self) -> tuple[str, ...]:
+        # Filling blanks until Ctrl+O; after it, the box is written in freely.
+        return ("write" if self.free else "write-template", *self.who_pages())
+
     def unsaved(self) -> str | None:
         text = self.current_text().strip() if self.free else "".join(self.blank_values.values()).strip()
         return "Something you wrote hasn't been given yet." if text else None
