@@ -331,8 +331,12 @@ def _print_walk(flow: "Flow", result: Any, couple: tuple[str, ...]) -> None:
     kinds = {s.id: s.kind for s in flow.steps}
     width = max((len(i) for i in result.path), default=0)
     offers = {o.position: o for o in result.offers}
+    showings: dict[int, list[Any]] = {}
+    for showing in result.showings:
+        showings.setdefault(showing.position, []).append(showing)
     for n, step_id in enumerate(result.path, start=1):
         echo(f"{n:>3}. {step_id:<{width}}  {kinds.get(step_id, '')}")
+        _print_shown(flow, step_id, showings.get(n - 1, []), couple)
         # An offer is made as the step is left, so it is shown under the step.
         offer = offers.get(n - 1)
         if offer is not None:
@@ -353,6 +357,25 @@ def _print_walk(flow: "Flow", result: Any, couple: tuple[str, ...]) -> None:
         value = _answer_text(kinds.get(answer.step_id), answer.value)
         mark = "  (default: no answer given)" if answer.defaulted else ""
         echo(clean_line(f"  {answer.step_id:<{width}}  {who}: {value}{mark}"))
+
+
+def _print_shown(flow: "Flow", step_id: str, showings: list[Any], couple: tuple[str, ...]) -> None:
+    """Under a step with `show:`, what it showed, in the engine's words (engine/shown.py)."""
+    import json
+
+    from gentle.engine.shown import show_sentence
+    from gentle.text import clean_line
+
+    if not showings:
+        return
+    echo(clean_line(f"     {show_sentence(flow, flow.step(step_id))}"))
+    for showing in showings:
+        for words in showing.shown:
+            whose = "together" if words.partner is None else couple[words.partner]
+            if words.own and showing.partner is not None:
+                whose = f"{couple[showing.partner]} sees" + (" the words written together" if words.partner is None else "")
+            text = json.dumps(words.text, ensure_ascii=False) if words.text else "(nothing written)"
+            echo(clean_line(f"       {whose}: {text}"))
 
 
 _ANSWERING_KINDS = {"rate", "write", "choose", "checklist", "turns"}

@@ -2,7 +2,8 @@
 
 ``coach(text)`` is pure: it never blocks, changes or stores the text. It only returns
 hints, each with the span it is about and one warm, specific suggestion, so the TUI can
-show them beside the text. A hint is a nudge, not a verdict, so a few false alarms are
+show them beside the text, one calm line each (``Hint.line``: the words in curly quotes,
+then the suggestion, which reads on from them), and each phrase once (``distinct``). A hint is a nudge, not a verdict, so a few false alarms are
 acceptable; still, the common ways these words are used kindly are left alone:
 
 * "you always / you make me" followed closely by a warm word ("you always make me
@@ -31,11 +32,23 @@ from gentle.records import record
 
 @record
 class Hint:
-    """One gentle suggestion about ``text[span[0]:span[1]]``."""
+    """One gentle suggestion about ``text[span[0]:span[1]]``.
+
+    ``suggestion`` reads on from the words it is about (``line`` puts them together):
+    “you always” can feel like an attack…
+    """
 
     pattern: str  # a stable id, e.g. "you-always"
     span: tuple[int, int]
     suggestion: str
+
+    def said(self, text: str) -> str:
+        """The words the hint is about, as typed, on one line."""
+        return " ".join(text[self.span[0] : self.span[1]].split())
+
+    def line(self, text: str) -> str:
+        """The hint as one calm line: the words, in curly quotes, then the suggestion."""
+        return f"\u201c{self.said(text)}\u201d {self.suggestion}"
 
 
 # One character for one, so offsets stay valid in the original text.
@@ -112,8 +125,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(
         "you-always",
         re.compile(rf"\b(?:{_YOU_ARE}|you(?:'ve|\s+have)?)\s+always\b", _FLAGS),
-        "\u201cYou always\u201d can feel like an attack, and it invites an argument about the "
-        "exceptions. What happened this time, as a camera would see it?",
+        "can feel like an attack, and it invites an argument about the exceptions. What "
+        "happened this time, as a camera would see it?",
         lambda text, start, end: _warm_after(text, end),
     ),
     _Rule(
@@ -121,8 +134,8 @@ _RULES: tuple[_Rule, ...] = (
         re.compile(
             rf"\b(?:{_YOU_ARE}|you(?:'ve|\s+have|'ll|\s+will|'d|\s+would)?)\s+never\b", _FLAGS
         ),
-        "\u201cYou never\u201d can sound like a verdict on your partner. Could you name one "
-        "moment, and what you needed then?",
+        "can sound like a verdict on your partner. Could you name one moment, and what you "
+        "needed then?",
         lambda text, start, end: _never_idiom(text, end),
     ),
     _Rule(
@@ -131,8 +144,8 @@ _RULES: tuple[_Rule, ...] = (
             r"\byou(?:\s+(?:make|made|keep\s+making)|'?re\s+making|\s+are\s+making)\s+me\b",
             _FLAGS,
         ),
-        "\u201cYou make me\u2026\u201d hands your feeling to your partner. Try owning it: "
-        "\u201cI feel \u2026 when \u2026\u201d.",
+        "hands your feeling to your partner. Try owning it: \u201cI feel \u2026 when "
+        "\u2026\u201d.",
         lambda text, start, end: _warm_after(text, end),
     ),
     _Rule(
@@ -142,8 +155,8 @@ _RULES: tuple[_Rule, ...] = (
             r"your\s+(?:own\s+)?fault\b",
             _FLAGS,
         ),
-        "Deciding whose fault it is tends to put you both on the defensive. What do you "
-        "need now, rather than who caused it?",
+        "tends to put you both on the defensive. What do you need now, rather than who "
+        "caused it?",
         lambda text, start, end: _negated(text, start),
     ),
     _Rule(
@@ -153,8 +166,8 @@ _RULES: tuple[_Rule, ...] = (
             r"|\byour\s+(?:stupid|pathetic|ridiculous|useless|idiotic|precious)\b",
             _FLAGS,
         ),
-        "A label describes the person, not what happened, and it is hard to keep listening "
-        "after one. What did they do, and how did it feel for you?",
+        "describes the person, not what happened, and it is hard to keep listening after a "
+        "label. What did they do, and how did it feel for you?",
     ),
     _Rule(
         "eye-roll",
@@ -163,8 +176,8 @@ _RULES: tuple[_Rule, ...] = (
             r"eyes)\b\*?|\U0001f644",
             _FLAGS,
         ),
-        "An eye-roll can land as \u201cyou're not worth taking seriously\u201d. What is the "
-        "frustration underneath? Try naming it instead.",
+        "can land as \u201cyou're not worth taking seriously\u201d. What is the frustration "
+        "underneath? Try naming it instead.",
     ),
     _Rule(
         "scorn",
@@ -173,27 +186,26 @@ _RULES: tuple[_Rule, ...] = (
             r"(?=" + _CLAUSE_END + r")",
             _FLAGS,
         ),
-        "This can sound scornful, even if you are simply worn out. What do you feel right "
-        "now, and what do you need?",
+        "can sound scornful, even if you are simply worn out. What do you feel right now, "
+        "and what do you need?",
     ),
     _Rule(
         "put-down",
         re.compile(r"\b(?:grow\s+up|get\s+over\s+it|what's\s+wrong\s+with\s+you)\b", _FLAGS),
-        "Telling your partner how to be usually puts them on guard. Is there one small, "
-        "concrete thing you would like them to do?",
+        "tells your partner how to be, and that usually puts them on guard. Is there one "
+        "small, concrete thing you would like them to do?",
     ),
     _Rule(
         "whatever",
         re.compile(r"\bwhatever\b", _FLAGS),
-        "\u201cWhatever\u201d can sound like a door closing. If you need a pause, you could "
-        "say so: \u201cI need a break, and I'll come back.\u201d",
+        "can sound like a door closing. If you need a pause, you could say so: \u201cI need "
+        "a break, and I'll come back.\u201d",
         _not_alone,
     ),
     _Rule(
         "obviously",
         re.compile(r"\bobviously\b", _FLAGS),
-        "\u201cObviously\u201d suggests your partner should have known. What might not be "
-        "obvious to them?",
+        "suggests your partner should have known. What might not be obvious to them?",
     ),
     _Rule(
         "typical",
@@ -201,8 +213,7 @@ _RULES: tuple[_Rule, ...] = (
             r"\b(?:so\s+|how\s+|just\s+)?typical\b(?=" + _CLAUSE_END + r"|\s+(?:of\s+)?you\b)",
             _FLAGS,
         ),
-        "\u201cTypical\u201d turns one moment into a pattern. What happened this time, and "
-        "how did it feel?",
+        "turns one moment into a pattern. What happened this time, and how did it feel?",
     ),
     _Rule(
         "sarcasm",
@@ -211,12 +222,24 @@ _RULES: tuple[_Rule, ...] = (
             r"|must\s+be\s+nice)\b",
             _FLAGS,
         ),
-        "Sarcasm is easy to hear as mockery. Can you say the hurt or the wish underneath "
-        "it plainly?",
+        "can be heard as mockery. Can you say the hurt or the wish underneath it plainly?",
     ),
 )
 
 PATTERNS: tuple[str, ...] = tuple(rule.pattern for rule in _RULES)
+
+
+def distinct(hints: list[Hint], text: str) -> list[Hint]:
+    """One hint per phrase: the same words matched again later ("you always… you always")
+    are said once, where they first appear."""
+    seen: set[tuple[str, str]] = set()
+    kept: list[Hint] = []
+    for hint in hints:
+        key = (hint.pattern, hint.said(text).casefold().translate(_APOSTROPHES))
+        if key not in seen:
+            seen.add(key)
+            kept.append(hint)
+    return kept
 
 
 def coach(text: str) -> list[Hint]:

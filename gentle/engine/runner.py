@@ -25,6 +25,7 @@ from gentle.engine.offers import break_offered, threshold_for
 from gentle.engine.pacer import PacerState, cycles_completed, pacer_state
 from gentle.engine.routing import choose_route
 from gentle.engine.runner_moments import BreakMoves, TurnMoves
+from gentle.engine.shown import Shown, shown_for
 from gentle.engine.snapshot import SessionState, Visit, decode, encode
 from gentle.engine.verdict import OK, Verdict, refused
 
@@ -107,6 +108,11 @@ class Runner(BreakMoves, TurnMoves):
     def draft_for(self, step_id: str, partner: int | None) -> Any:
         """Words (or a pick) not yet given at that step: typed, or taken back with Back."""
         return self._s.drafts.get((step_id, partner))
+
+    @property
+    def shown(self) -> tuple[Shown, ...]:
+        """Earlier words the current step shows (its `show:`), for whoever is asked now."""
+        return shown_for(self.flow, self.step, self.answer_for, self.asking)
 
     @property
     def paused(self) -> bool:

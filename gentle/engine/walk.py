@@ -31,6 +31,7 @@ from gentle.engine.breaks import MIN_BREAK_SECONDS
 from gentle.engine.clock import Clock, FakeClock
 from gentle.engine.pacer import total_seconds
 from gentle.engine.runner import DEFAULT_PARTNERS, Runner
+from gentle.engine.shown import Shown
 from gentle.flows.kinds import SKIP, kind_of
 from gentle.flows.kinds.turns import default_exchanges
 from gentle.flows.model import Flow, Step
@@ -62,12 +63,22 @@ class Offer:
 
 
 @record
+class Showing:
+    """What a step showed (its `show:`) when the walk reached it, to ``partner``."""
+
+    position: int  # the index in the path
+    partner: int | None
+    shown: tuple[Shown, ...]
+
+
+@record
 class WalkResult:
     path: list[str]  # step ids in the order they were entered (repeats included)
     answers: list[Answer]
     defaulted: set[tuple[str, int | None]]
     offers: tuple[Offer, ...] = ()
     skipped: tuple[str, ...] = ()  # steps left without an answer (a write that needs words)
+    showings: tuple[Showing, ...] = ()  # what steps with `show:` showed, as in the app
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -91,6 +102,12 @@ class WalkResult:
                 for o in self.offers
             ],
             "skipped": list(self.skipped),
+            "shown": [
+                {"at": self.path[s.position] if 0 <= s.position < len(self.path) else None,
+                 "to": s.partner,
+                 "words": [{"step": w.step_id, "partner": w.partner, "text": w.text} for w in s.shown]}
+                for s in self.showings
+            ],
         }
 
 
@@ -177,6 +194,7 @@ def walk(
     defaulted: set[tuple[str, int | None]] = set()
     offers: list[Offer] = []
     skipped: list[str] = []
+    showings: list[Showing] = []
     while not runner.finished:
         if runner.flooding:
             # Offered as the step was left: the path already holds the next step.
@@ -190,11 +208,15 @@ def walk(
                 "with these answers the flow goes round in a loop",
                 step.id,
             )
+        if step.show:
+            where = (len(path) - 1, runner.asking)
+            if not showings or (showings[-1].position, showings[-1].partner) != where:
+                showings.append(Showing(where[0], where[1], runner.shown))
         verdict = _answer(runner, step, answers.get(step.id), clock, defaulted, skipped)
         if not verdict:
             raise WalkError(str(verdict.reason), step.id)
     return WalkResult(path=path, answers=list(runner.answers), defaulted=defaulted,
-                      offers=tuple(offers), skipped=tuple(skipped))
+                      offers=tuple(offers), skipped=tuple(skipped), showings=tuple(showings))
 
 
 def _answer(runner: Runner, step: Step, given: Any, clock: Clock,

@@ -118,6 +118,10 @@ def outline(flow: Flow) -> str:
         detail = _detail(step)
         lines.append(f"{n:>3}. {step.id:<{width}}  {step.kind:<9}  {title}"
                      + (f"  ({detail})" if detail else ""))
+        if step.show:
+            from gentle.engine.shown import show_sentence
+
+            lines.append(f"{'':>5} {'':<{width}}  {show_sentence(flow, step, lambda s: s.id)}")
         for route in step.next:
             target = "the end" if route.go == "end" else route.go
             when = f"  if {describe_condition(route.when)}" if route.when else ""

@@ -91,7 +91,8 @@ def _prefixed(step: Step, prefix: str, section: str | None) -> Step:
     routes = tuple(
         Route(_AFTER if r.go == END else f"{prefix}.{r.go}", _cond(r.when, prefix)) for r in step.next
     )
-    return replace(step, id=f"{prefix}.{step.id}", next=routes, section=step.section or section)
+    return replace(step, id=f"{prefix}.{step.id}", next=routes, section=step.section or section,
+                   show=tuple(f"{prefix}.{ref}" for ref in step.show))
 
 
 def _cond(cond: Condition | None, prefix: str) -> Condition | None:

@@ -74,6 +74,8 @@ class StepBase:
     facilitator: str | None = None
     help: str | None = None
     next: tuple[Route, ...] = ()
+    # `show:`: the earlier steps whose answers this step shows (kinds/showing.py).
+    show: tuple[str, ...] = ()
     # Set when the step came from an included flow: that flow's title, for display.
     section: str | None = None
 

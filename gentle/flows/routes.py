@@ -44,6 +44,7 @@ class Pending:
 
     targets: list[tuple[str, Node]] = field(default_factory=list)
     leaves: list[Leaf] = field(default_factory=list)
+    shows: list = field(default_factory=list)  # kinds/showing.py's ShowRef, one per `show:` id
 
 
 def parse_next(node: Node, owner: str, report: Report, pending: Pending) -> tuple[Route, ...]:
@@ -220,11 +221,8 @@ def _check_leaf(leaf: Leaf, steps: dict[str, Step], includes: dict[str, str], br
                                          f"{did_you_mean(cond.picked, options)}")
 
 
-def check_shape(order: list[Step], own_nodes: dict[str, Node], include_of: dict[str, Node],
-                report: Report) -> None:
-    """Warn about steps nothing leads to; refuse loops that can never reach the end."""
-    if not order:
-        return
+def successors(order: list[Step]) -> list[list[int]]:
+    """For each step (by index), the steps it can go to next; ``len(order)`` is the end."""
     index = {s.id: i for i, s in enumerate(order)}
     n = len(order)
     succ: list[list[int]] = []
@@ -239,6 +237,16 @@ def check_shape(order: list[Step], own_nodes: dict[str, Node], include_of: dict[
         if not always:
             out.append(i + 1)
         succ.append(out)
+    return succ
+
+
+def check_shape(order: list[Step], own_nodes: dict[str, Node], include_of: dict[str, Node],
+                report: Report) -> None:
+    """Warn about steps nothing leads to; refuse loops that can never reach the end."""
+    if not order:
+        return
+    n = len(order)
+    succ = successors(order)
     reached = _walk([0], succ)
     preds: list[list[int]] = [[] for _ in range(n + 1)]
     for i, out in enumerate(succ):

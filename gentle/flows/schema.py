@@ -31,10 +31,15 @@ def _step_def(name: str) -> dict[str, Any]:
     kind = KINDS[name]
     # An include has no routes of its own: the included flow's apply.
     common = COMMON if kind.model is not None else {k: v for k, v in COMMON.items() if k != "next"}
+    shows: dict[str, Any] = {}
+    if kind.shows:
+        from gentle.flows.kinds import showing
+
+        shows = {showing.KEY: showing.schema()}
     return {
         "type": "object",
         "description": kind.summary,
-        "properties": {"kind": {"const": name}, **common, **kind.schema.properties},
+        "properties": {"kind": {"const": name}, **common, **kind.schema.properties, **shows},
         "required": ["kind", *kind.schema.required],
         "additionalProperties": False,
         **kind.schema.extra,

@@ -29,7 +29,7 @@ def kind_keys() -> dict[str, tuple[str, ...]]:
     """Each kind's own YAML keys, from the registry."""
     from gentle.flows.kinds import KINDS
 
-    return {name: kind.keys for name, kind in KINDS.items()}
+    return {name: kind.own_keys for name, kind in KINDS.items()}
 
 
 @record(frozen=False)
@@ -62,6 +62,7 @@ class Common:
     ctx: StepContext
     names: frozenset[str] = name_rules.BASE_NAMES
     given_id: str | None = None  # the id as written (None: the step has none)
+    shows: bool = False  # the kind takes `show:` (kinds/showing.py)
 
     def base(self) -> dict[str, Any]:
         f = self.fields
@@ -71,6 +72,10 @@ class Common:
         next_node = f.get("next")
         if next_node is not None:
             values["next"] = parse_next(next_node, self.id, self.ctx.report, self.ctx.pending)
+        if self.shows:
+            from gentle.flows.kinds.showing import read_show
+
+            values["show"] = read_show(self)
         return values
 
 
@@ -101,7 +106,7 @@ def convert_step(node: Node, position: int, ctx: StepContext) -> StepDraft:
             f.get(key)  # without a kind, its keys cannot be judged
         return StepDraft(step_id or auto_id, None, node, SayStep(id=step_id or auto_id), broken=True)
     declared = KINDS[kind]
-    common = Common(step_id or auto_id, f, ctx, given_id=step_id)
+    common = Common(step_id or auto_id, f, ctx, given_id=step_id, shows=declared.shows)
     if declared.model is None:
         return declared.read(common)  # an include: a draft to inline, not a step
     f.what = f"a {kind} step"

@@ -11,6 +11,7 @@ import re
 from typing import Literal
 
 from gentle.engine.offers import offer_rule
+from gentle.engine.shown import show_sentence
 from gentle.flows.kinds import kind_of
 from gentle.flows.kinds.breathe import BreatheStep
 from gentle.flows.model import Flow, Step
@@ -162,6 +163,9 @@ def _step(number: int, step: Step, flow: Flow, routes: RouteWords,
     kind = kind_of(step)
     who = getattr(step, "who", None)
     blocks: list[Block] = list(kind.handout(step, _PAGES)) if kind.handout else []
+    shows = show_sentence(flow, step, step_title)
+    if shows:
+        blocks.insert(0, Block("note", shows))
     if step.help:
         names_for = "turns" if kind.clock == "turns" else who
         blocks.append(Block("note", " ".join(w.paragraphs(w.fill_names(step.help, names_for))), "Good to know"))

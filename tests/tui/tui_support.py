@@ -183,8 +183,7 @@ class Walker:
         await self.press("ctrl+s")
 
     async def _choose(self, step: Any, **_: Any) -> None:
-        if step.many:
-            await self.press("space")
+        await self.press("space")  # mark the first option: Enter gives only what is marked
         await self.press("enter")
 
     async def _checklist(self, step: Any, **_: Any) -> None:

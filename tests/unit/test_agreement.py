@@ -48,7 +48,9 @@ def answer_for(step: Any, draw: Any) -> Any:
         return draw(st.sampled_from(["I felt alone", "tired", " words "]))
     if kind == "choose":
         if step.many:
-            return draw(st.lists(st.sampled_from(step.options), unique=True))
+            picked = draw(st.lists(st.sampled_from(step.options), unique=True, min_size=1))
+            alone = [p for p in picked if p in step.exclusive]
+            return alone[:1] or picked  # an exclusive option goes on its own
         return draw(st.sampled_from(step.options))
     if kind == "checklist":
         return draw(st.lists(st.sampled_from(step.items), unique=True))

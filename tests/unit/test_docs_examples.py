@@ -70,7 +70,7 @@ OPTIONS = {
     # step kinds
     "text", "pattern", "phases", "cycles", "seconds", "suggestions", "rotate_seconds", "break",
     "ask", "who", "from", "to", "labels", "measures", "placeholder", "optional", "template",
-    "blanks", "hint", "options", "many", "items", "rounds", "floor_minutes", "floor_seconds",
+    "blanks", "hint", "options", "many", "exclusive", "show", "items", "rounds", "floor_minutes", "floor_seconds",
     "first_speaker", "speaker_prompt", "listener_prompts", "heard_question", "flow",
     # breathing phases
     "in", "top-up", "hold", "out", "rest",

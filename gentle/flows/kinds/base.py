@@ -11,7 +11,9 @@ that nothing else restates it:
 * its words: the outline (``detail``), history and export (``words``), the handout
   (``handout``), and a heading when the author gave no title;
 * the TUI view that shows it and its help page, named by module and class so that
-  nothing here imports textual.
+  nothing here imports textual;
+* whether its steps can show earlier answers (``show:``), and whether its own answers
+  can be shown back (``shown``).
 
 The engine, walk, handout, store, schema and TUI all dispatch on the registry in
 :mod:`gentle.flows.kinds`; tests/unit/flows/test_kinds.py proves every kind is complete.
@@ -94,12 +96,22 @@ class StepKind:
     handout: Callable[[Any, Any], list] | None = None  # (step, handout Pages) -> blocks
     view: str | None = None  # "module:Class" under gentle.tui.widgets.steps
     help: str | None = None  # the page name in gentle/tui/help/ (without .md)
+    # `show:` (gentle/flows/kinds/showing.py): whether this kind's steps may show earlier
+    # answers, and, for kinds whose answers can be shown back, an answer's words exactly
+    # as they were given ((step, value) -> text, or None when there are none).
+    shows: bool = False
+    shown: Callable[[Any, Any], str | None] | None = None
+
+    @property
+    def own_keys(self) -> tuple[str, ...]:
+        """The kind's keys, with `show:` for kinds that take it (kinds/showing.py)."""
+        return (*self.keys, "show") if self.shows else self.keys
 
     @property
     def all_keys(self) -> tuple[str, ...]:
         from gentle.flows.steps import COMMON_KEYS
 
-        return (*COMMON_KEYS, *self.keys)
+        return (*COMMON_KEYS, *self.own_keys)
 
 
 def duration_words(seconds: float | None) -> str:

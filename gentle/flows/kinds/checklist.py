@@ -59,4 +59,5 @@ KIND = StepKind(
     handout=_handout,
     view="choose:ChecklistView",
     help="checklist",
+    shows=True,
 )

@@ -141,4 +141,5 @@ KIND = StepKind(
     handout=_handout,
     view="rate:RateView",
     help="rate",
+    shows=True,
 )

@@ -40,4 +40,5 @@ KIND = StepKind(
     handout=lambda step, pages: pages.text(step.text, None),
     view="say:SayView",
     help="say",
+    shows=True,
 )

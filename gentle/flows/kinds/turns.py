@@ -176,4 +176,5 @@ KIND = StepKind(
     handout=_handout,
     view="turns:TurnsView",
     help="turns",
+    shows=True,
 )

@@ -206,6 +206,12 @@ def _words(step: WriteStep, value: Any, partners: Any) -> str:
     return str(value.get("text") or "(left blank)")
 
 
+def _shown(step: WriteStep, value: Any) -> str | None:
+    """What was written, exactly, for a later step's `show:` (None: nothing)."""
+    text = value.get("text") if isinstance(value, dict) else None
+    return text if isinstance(text, str) and text.strip() else None
+
+
 def _handout(step: WriteStep, pages: Any) -> list:
     blocks = pages.text(step.ask, step.who)
     if step.template:
@@ -253,4 +259,6 @@ KIND = StepKind(
     handout=_handout,
     view="write:WriteView",
     help="write",
+    shows=True,
+    shown=_shown,
 )

@@ -49,6 +49,13 @@ def sentence(pieces: Sequence[str | Slot], values: dict[str, str]) -> str:
     )
 
 
+def own_words(blanks: Sequence[Blank], values: dict[str, str]) -> str:
+    """What was typed in the blanks, in order, and nothing of the template: the start of
+    a sentence in one's own words (Ctrl+O)."""
+    typed = (values.get(blank.name, "").strip() for blank in blanks)
+    return " ".join(words for words in typed if words)
+
+
 class BlankField(Field):
     """The blank being filled. Enter moves on at once, in its own key's turn: textual
     runs an Input's Enter binding only once the key has bubbled up to the app, after the
@@ -99,6 +106,9 @@ class TemplateFiller(Vertical):
     class Finished(Message):
         """Enter on the last blank: the sentence is ready to give."""
 
+    class Moved(Message):
+        """Another blank is open now (so the view can keep it in sight)."""
+
     def __init__(
         self,
         pieces: Sequence[str | Slot],
@@ -147,6 +157,7 @@ class TemplateFiller(Vertical):
         field.cursor_position = len(field.value)
         self._show_ideas(field.value)
         self._show_preview()
+        self.post_message(self.Moved())
 
     def _show_preview(self) -> None:
         self.query_one("#preview", Static).update(assemble(self.pieces, self.values, self.blank.name))

@@ -17,7 +17,8 @@ KEYS = ["id", "title", "summary", "steps", "kind", "text", "next", "go", "when",
         "at_least", "at_most", "picked", "answered", "all", "any", "none", "pattern", "phases",
         "cycles", "minutes", "seconds", "ask", "options", "items", "labels", "from", "to", "flow",
         "template", "blanks", "suggestions", "lists", "many", "break", "rounds", "in", "hold",
-        "speaker_prompt", "listener_prompts", "floor_minutes", "<<", "measures", "tags"]
+        "speaker_prompt", "listener_prompts", "floor_minutes", "<<", "measures", "tags", "show",
+        "exclusive"]
 VALUES = ["say", "rate", "breathe", "timer", "write", "choose", "checklist", "turns", "include",
           "yes", "no", "on", "off", "true", "~", "null", "2020-13-45", "2021-02-30", "2024-05-01",
           "2001-12-14t21:59:43.10-05:00", "1:30", "190:20:30", "012", "0x1F", "0b101", ".inf",

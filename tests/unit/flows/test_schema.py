@@ -142,6 +142,10 @@ def test_the_starter_flow_validates_against_the_schema() -> None:
     (("{at_least: 7}", "{at_least: 7, picked: x}"), "oneOf"),
     (("id: sample", "id: Sample"), "does not match"),
     (("options: [a, b]", "options: [a, a]"), "repeated items"),
+    # show: an id or a list of ids, on the kinds that declare it (not breathe)
+    (("    text: Hi.", "    text: Hi.\n    show: Not An Id"), "oneOf"),
+    (("cycles: 3", "cycles: 3\n    show: calm"), "unexpected key show"),
+    (("options: [a, b]", "options: [a, b]\n    exclusive: [a, a]"), "oneOf"),
 ])
 def test_mistakes_fail_the_schema(change: tuple[str, str], complaint: str) -> None:
     sample = """\

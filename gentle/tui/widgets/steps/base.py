@@ -71,6 +71,12 @@ class StepView(Vertical):
         who.setdefault("partner", self.asking)
         return self.wording.text(raw, **who)
 
+    def shown_words(self) -> Any:
+        """What this step shows of earlier words (`show:`); takes no room without any."""
+        from gentle.tui.widgets.shown import ShownWords
+
+        return ShownWords(self.runner.shown, self.wording, self.asking)
+
     @property
     def is_current(self) -> bool:
         """Whether the runner still stands where this view was made.
@@ -142,7 +148,14 @@ class StepView(Vertical):
         return None
 
     def help_pages(self) -> tuple[str, ...]:
-        return (self.kind,)
+        """This kind's help page, and who answers (one page per `who:`, help/who-*.md)."""
+        return (self.kind, *self.who_pages())
+
+    def who_pages(self) -> tuple[str, ...]:
+        from gentle.flows.kinds import asks
+
+        who = getattr(self.step, "who", None)
+        return (f"who-{who}",) if who and asks(self.step) else ()
 
     def focus_first(self) -> None:
         """Put the keyboard where the person will want to type or choose."""

@@ -1,11 +1,18 @@
-"""choose and checklist: move with the arrows, Space marks, Enter gives the answer.
+"""choose and checklist: move with the arrows, Space (or an option's number) marks, Enter
+gives what is marked.
 
-Markers are plain characters, so they read the same in any theme or with NO_COLOR:
-``( )``/``(•)`` for one choice, ``[ ]``/``[x]`` when several may be picked.
+What is marked is what is given: Enter never gives the option under the cursor unless it
+is marked, and with nothing marked a choose step says how to choose (the kind refuses an
+empty answer; a checklist may be given with nothing ticked). Markers are plain
+characters, so they read the same in any theme or with NO_COLOR: ``( )``/``(•)`` for one
+choice, ``[ ]``/``[x]`` when several may be picked, and ``›`` points at the row the
+arrows are on. An option the flow marks `exclusive:` is picked on its own: ticking it
+clears the others, and ticking another clears it (the kind's rule, ``after_ticking``).
 """
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -13,15 +20,24 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from gentle.flows.kinds.choose import NOTHING_CHOSEN, after_ticking
 from gentle.tui.widgets.steps.base import StepView, ViewKeysFirst
+
+POINTER = "› "
+NO_POINTER = "  "
 
 
 class PickList(ViewKeysFirst, OptionList):
-    """An option list where Space marks and Enter finishes."""
+    """An option list where Space (or a number) marks and Enter finishes.
+
+    Its keys run in the list's own turn, in the order they were typed (as a step view's
+    do, see ``StepView.take_key``): a number typed just after Enter must not be marked
+    before Enter has given the answer.
+    """
 
     BINDINGS = [
         Binding("space", "mark", "Mark", id="pick-mark", tooltip="Mark or unmark this one."),
-        Binding("enter", "done", "Done", id="pick-done", tooltip="Give the answer."),
+        Binding("enter", "done", "Done", id="pick-done", tooltip="Give what is marked."),
     ]
 
     class Mark(Message):
@@ -30,16 +46,42 @@ class PickList(ViewKeysFirst, OptionList):
             self.index = index
 
     class Done(Message):
-        def __init__(self, index: int | None) -> None:
-            super().__init__()
-            self.index = index
+        pass
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            view = next((node for node in self.ancestors if isinstance(node, StepView)), None)
+            if view is not None:
+                if await view.take_key(event):
+                    return
+                if await self._key_now(event):
+                    return
+        await super(ViewKeysFirst, self).on_event(event)
+
+    async def _key_now(self, event: events.Key) -> bool:
+        if event.character and event.character in "123456789":
+            index = int(event.character) - 1
+            if index < self.option_count:
+                event.stop()
+                event.prevent_default()
+                self.highlighted = index
+                self.post_message(self.Mark(index))
+                return True
+            return False
+        active = self.screen.active_bindings.get(event.key)
+        if active is None or active.node is not self or not active.enabled:
+            return False
+        event.stop()
+        event.prevent_default()
+        await self.run_action(active.binding.action)
+        return True
 
     def action_mark(self) -> None:
         if self.highlighted is not None:
             self.post_message(self.Mark(self.highlighted))
 
     def action_done(self) -> None:
-        self.post_message(self.Done(self.highlighted))
+        self.post_message(self.Done())
 
 
 class _PickView(StepView):
@@ -48,20 +90,22 @@ class _PickView(StepView):
 
     def compose(self) -> ComposeResult:
         yield Static(self.text(self.step.ask), classes="ask")
+        yield self.shown_words()
         yield PickList(id="picks", markup=False)
         yield Static(self._hint(), id="pick-hint", classes="hint", markup=False)
 
     def _hint(self) -> str:
+        number = " or its number" if len(self.entries) <= 9 else ""
         if self.many:
-            return "Arrows move · Space marks · Enter when done"
-        return "Arrows move · Enter chooses"
+            return f"Arrows move · Space{number} ticks · Enter when done"
+        return f"Arrows move · Space{number} chooses · Enter gives it"
 
     def on_mount(self) -> None:
         self.marked: set[int] = set(self._previous())
+        self._pointer = min(self.marked) if self.marked else 0
         picks = self.query_one(PickList)
         picks.add_options([Option(self._row(i), id=f"pick-{i}") for i in range(len(self.entries))])
-        picks.highlighted = min(self.marked) if self.marked else 0
-        picks.focus()
+        picks.highlighted = self._pointer
 
     def _previous(self) -> list[int]:
         # After Back the answer is taken back, but what was picked is offered again.
@@ -74,44 +118,69 @@ class _PickView(StepView):
     def _row(self, index: int) -> Content:
         on = index in self.marked
         marker = ("[x] " if on else "[ ] ") if self.many else ("(•) " if on else "( ) ")
-        style = "bold" if on else ""
-        return Content.assemble((marker, "bold $accent" if on else "dim"), self.text(self.entries[index]).stylize(style))
+        pointer = POINTER if index == getattr(self, "_pointer", None) else NO_POINTER
+        return Content.assemble(
+            (pointer, "bold"),
+            (marker, "bold $accent" if on else "dim"),
+            self.text(self.entries[index]).stylize("bold" if on else ""),
+        )
 
-    def _redraw(self, index: int) -> None:
-        self.query_one(PickList).replace_option_prompt_at_index(index, self._row(index))
+    def _redraw(self, *indexes: int) -> None:
+        picks = self.query_one(PickList)
+        for index in sorted(set(indexes)):
+            if 0 <= index < picks.option_count:
+                picks.replace_option_prompt_at_index(index, self._row(index))
+
+    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        message.stop()
+        before, self._pointer = self._pointer, message.option_index
+        self._redraw(before, self._pointer)
+        if before != self._pointer and self.is_attached:
+            self.query_one(PickList).scroll_visible(animate=False)  # the arrows moved: follow
 
     def on_pick_list_mark(self, message: PickList.Mark) -> None:
         message.stop()
-        index = message.index
-        if self.many:
-            self.marked ^= {index}
-            self._redraw(index)
-        else:
-            before = set(self.marked)
-            self.marked = {index}
-            for i in before | {index}:
-                self._redraw(i)
+        before = set(self.marked)
+        self.marked = self._ticked(message.index)
+        self._redraw(*(before | self.marked | {message.index}))
+
+    def _ticked(self, index: int) -> set[int]:
+        if not self.many:
+            return {index}
+        return self.marked ^ {index}
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
-        # A mouse click marks (several) or chooses (one).
+        # A mouse click marks, as Space does; Enter gives what is marked.
         message.stop()
-        if self.many:
-            self.on_pick_list_mark(PickList.Mark(message.option_index))
-        else:
-            self.on_pick_list_done(PickList.Done(message.option_index))
+        self.on_pick_list_mark(PickList.Mark(message.option_index))
 
     def on_pick_list_done(self, message: PickList.Done) -> None:
         message.stop()
+        picked = [self.entries[i] for i in sorted(self.marked)]
         if self.many:
-            value: object = [self.entries[i] for i in sorted(self.marked)]
+            value: object = picked
         else:
-            if message.index is None:
-                return
-            value = self.entries[message.index]
+            value = picked[0] if picked else None
+        # Whether it can be given is the kind's to say: nothing chosen is refused, kindly.
         self.act(lambda: self.runner.submit(value))
 
+    def explains(self, reason: str) -> bool:
+        return reason == NOTHING_CHOSEN
+
+    def explain(self, reason: str) -> str:
+        how = "use the arrows and Space, or its number" if len(self.entries) <= 9 else "use the arrows and Space"
+        if self.many:
+            return f"Choose at least one first: {how}. Ctrl+N skips it."
+        return f"Choose one first: {how}."
+
     def focus_first(self) -> None:
-        self.query_one(PickList).focus()
+        shown = self.query("ShownWords")
+        if shown and shown.first().display:
+            # Words shown again come first: read them, then the list below them.
+            self.query_one(PickList).focus(scroll_visible=False)
+            shown.first().scroll_visible(top=True, animate=False)
+        else:
+            self.query_one(PickList).focus()
 
 
 class ChooseView(_PickView):
@@ -121,6 +190,13 @@ class ChooseView(_PickView):
         super().__init__(context)
         self.many = bool(self.step.many)
         self.entries = tuple(self.step.options)
+
+    def _ticked(self, index: int) -> set[int]:
+        if not self.many:
+            return {index}
+        picked = [self.entries[i] for i in sorted(self.marked)]
+        after = after_ticking(self.step, picked, self.entries[index])
+        return {i for i, entry in enumerate(self.entries) if entry in after}
 
 
 class ChecklistView(_PickView):
@@ -132,4 +208,4 @@ class ChecklistView(_PickView):
         self.entries = tuple(self.step.items)
 
     def help_pages(self) -> tuple[str, ...]:
-        return ("checklist",)
+        return ("checklist", *self.who_pages())

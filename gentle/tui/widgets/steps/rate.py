@@ -78,6 +78,7 @@ class RateView(StepView):
 
     def compose(self) -> ComposeResult:
         yield Static(self.text(self.step.ask), classes="ask")
+        yield self.shown_words()
         yield Scale(self.step.low, self.step.high, self.step.labels)
         yield Static("", id="rate-value", classes="value")
         yield Static("", id="rate-hint", classes="hint")

@@ -18,6 +18,7 @@ class SayView(StepView):
 
     def compose(self) -> ComposeResult:
         yield Static(self.text(self.step.text), classes="prose")
+        yield self.shown_words()
         yield Static("Press Enter when you are both ready to go on.", classes="hint", markup=False)
 
     def action_go_on(self) -> None:

@@ -78,7 +78,10 @@ class TimerView(StepView):
             hint = "Paused. Press Space to carry on."
         else:
             hint = "Space pauses · + adds five minutes · e ends early"
-        self.query_one("#timer-hint", Words).say(hint)
+        found = self.query("#timer-hint")
+        if not found:
+            return  # the view is being taken away while a key paused everything (key storms)
+        found.first(Words).say(hint)
         self._repaint()
 
     def action_more(self) -> None:

@@ -37,6 +37,7 @@ class TurnsView(StepView):
     def compose(self) -> ComposeResult:
         yield Static("", id="floor-banner", classes="banner")
         yield Static("", id="turn-round", classes="hint")
+        yield self.shown_words()  # what they wrote to talk about, if the flow shows it
         with Vertical(id="speaking"):
             yield Static("", id="speaker-prompt", classes="ask")
             yield Static("", id="floor-time", classes="floor-time")
