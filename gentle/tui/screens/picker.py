@@ -35,7 +35,8 @@ class SettingPicker(Dialog["str | None"]):
     """Dismisses with the value chosen, or None after Esc."""
 
     DEFAULT_CSS = """
-    SettingPicker > Vertical { width: 56; }
+    SettingPicker > Vertical { width: 56; padding: 0 2; }
+    SettingPicker.-tall > Vertical { padding: 1 2; }
     SettingPicker Choices { height: auto; max-height: 12; border: none; background: $surface; margin: 1 0 0 0; }
     SettingPicker Choices:focus { border: none; }
     SettingPicker.-short > Vertical { padding: 0 1; }
@@ -47,7 +48,7 @@ class SettingPicker(Dialog["str | None"]):
     ]
 
     heading = ""
-    hint = "Enter chooses · Esc: leave it as it was"
+    hint = "Enter chooses · Esc: as before"
 
     def __init__(self, rows: Sequence[Row | None], *, current: str | None, highlight: str | None) -> None:
         super().__init__()

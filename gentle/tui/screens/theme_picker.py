@@ -20,9 +20,9 @@ if TYPE_CHECKING:
 # gentle's own themes and the terminal's, first and in words; textual's others follow.
 DESCRIBED: dict[str, tuple[str, str]] = {
     "gentle": ("Calm", "gentle's quiet colours"),
-    "gentle-high-contrast": ("High contrast", "white on black, for low vision or a bright room"),
-    "ansi-dark": ("Your terminal's colours", "dark"),
-    "ansi-light": ("Your terminal's colours", "light"),
+    "gentle-high-contrast": ("High contrast", "for low vision"),
+    "ansi-dark": ("Terminal colours", "dark"),
+    "ansi-light": ("Terminal colours", "light"),
     "textual-light": ("Light", "dark text on white"),
 }
 
@@ -42,7 +42,7 @@ def theme_rows(available: set[str] | dict) -> list[Row | None]:
 
 class ThemePicker(SettingPicker):
     heading = "Colours"
-    hint = "Arrows try each one · Enter keeps it · Esc: as it was"
+    hint = "Arrows try one · Enter keeps it · Esc: as before"
 
     def __init__(self, current: str, available: set[str] | dict) -> None:
         super().__init__(theme_rows(available), current=current, highlight=current)
