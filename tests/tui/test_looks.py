@@ -129,7 +129,39 @@ async def test_esc_in_the_theme_picker_leaves_the_theme_as_it_was() -> None:
     assert saved("theme") is None
 
 
-async def test_the_theme_picker_fits_at_40x12_and_a_click_chooses() -> None:
+async def test_every_theme_in_the_picker_can_be_tried_and_put_back() -> None:
+    app, _ = make_app("pause-and-breathe")  # a session's screen: partner colours, the footer
+    async with app.run_test(size=(80, 24)) as pilot:
+        await session_ready(pilot)
+        choose_theme(app)
+        await pilot.pause()
+        picker = app.screen
+        tried = [app.theme]
+        for _ in range(len(picker.values) - 1):
+            await pilot.press("down")
+            await pilot.pause()
+            tried.append(app.theme)
+        assert tried == picker.values  # each one, in order, past the line between the groups
+        assert {"gentle-high-contrast", "ansi-dark", "nord", "tokyo-night"} <= set(tried)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.theme == "gentle"
+        assert type(app.screen).__name__ == "SessionScreen"
+
+
+async def test_a_theme_past_the_line_is_the_one_kept() -> None:
+    app, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        choose_theme(app)
+        await pilot.pause()
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert app.theme == "tokyo-night"
+    assert saved("theme") == "tokyo-night"
+
+
+async def test_the_theme_picker_fits_at_40x12_and_enter_then_esc_keeps_the_choice() -> None:
     app, _ = make_app()
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.pause()

@@ -55,11 +55,12 @@ class SettingPicker(Dialog["str | None"]):
         self.rows = list(rows)
         self.current = current
         self.start = highlight if highlight is not None else current
-        self.values = [row[0] if row else None for row in self.rows]
+        # An option's index counts options only: OptionList's separators take none.
+        self.values = [row[0] for row in self.rows if row]
 
     def compose(self) -> ComposeResult:
         # None in the rows is a separator line (OptionList's own).
-        options: list[Any] = [Option(self._row(*row), id=f"choice-{i}") if row else None for i, row in enumerate(self.rows)]
+        options: list[Any] = [Option(self._row(*row), id=f"choice-{row[0]}") if row else None for row in self.rows]
         with Vertical():
             yield Static(self.heading, classes="dialog-title", markup=False)
             yield Choices(*options, id="choices", markup=False)
@@ -77,17 +78,15 @@ class SettingPicker(Dialog["str | None"]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        value = self.values[event.option_index]
-        if value is not None:
-            self.tried(value)
+        self.tried(self.values[event.option_index])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()  # a click (Enter comes straight to ``choose``)
         self.choose(event.option_index)
 
     def choose(self, index: int) -> None:
-        value = self.values[index]
-        if value is not None and not self._gentle_closed:
+        if not self._gentle_closed:
+            value = self.values[index]
             self.chosen(value)
             self.dismiss(value)
 

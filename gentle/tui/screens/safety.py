@@ -69,7 +69,9 @@ class SupportLines(Vertical):
             yield Static(literal(str(problem)), classes="hint")
 
     def refresh_lines(self) -> None:
-        if self.country != self.app.context.country:  # type: ignore[attr-defined]
+        country = self.app.context.country  # type: ignore[attr-defined]
+        if self.country != country:
+            self.country = country  # once, however many ask
             self.call_later(self.recompose)
 
 
