@@ -48,6 +48,7 @@ def run_screen(context: "AppContext", **options: Any) -> int:
 
 def build_context(clock: Any = None) -> "AppContext":
     """Config, flows and the notes store, ready for the app. Problems become notices."""
+    from gentle.commands.app_settings import wire_settings
     from gentle.commands.session_services import start_runner, wire_sessions
     from gentle.config import load_settings, update_config
     from gentle.config.settings import DEFAULTS
@@ -89,6 +90,7 @@ def build_context(clock: Any = None) -> "AppContext":
 
     context.remember_partners = remember
     wire_sessions(context, config, store, store_problems[0] if store_problems else None)
+    wire_settings(context, loaded)
     return context
 
 

@@ -63,7 +63,10 @@ def print_settings() -> None:
         where = _ORIGIN_WORDS[origin]
         if origin == "environment":
             where += f" ({variable_for[name]})"
-        rows.append((name, clean_line(describe(name, getattr(loaded.config, name))), where))
+        value = describe(name, getattr(loaded.config, name))
+        if name == "country" and origin == "default":
+            value = _country_unset()
+        rows.append((name, clean_line(value), where))
     name_width = max(len(r[0]) for r in rows)
     value_width = min(max(len(r[1]) for r in rows), 40)
     for name, value, where in rows:
@@ -71,3 +74,11 @@ def print_settings() -> None:
     if os.environ.get("NO_COLOR"):
         echo("")
         echo("NO_COLOR is set, so gentle shows no colours whatever the theme.")
+
+
+def _country_unset() -> str:
+    """No country set: the app shows the lines for the system's country, when it has them."""
+    from gentle.safety.country import support_country
+
+    support = support_country(None)
+    return f"{support.code} (from your system)" if support.source == "system" else support.code

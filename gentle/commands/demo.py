@@ -66,7 +66,8 @@ def build_demo_context(clock: Any = None) -> "AppContext":
         keymap=config.keymap(),
         keeps_sessions=True,  # nothing is meant to be kept: leaving never asks
         notices=tuple(str(problem) for problem in loaded.problems),
-        country=config.country,
+        # Unset: the system's country, as in gentle itself (gentle.safety.country).
+        country=config.country if loaded.origins.get("country", "default") != "default" else None,
         demo=True,
     )
     return context

@@ -21,7 +21,6 @@ def wire_sessions(context: "AppContext", config: "Config", store: Any, trouble: 
     context.store = store
     context.store_trouble = trouble
     context.keeps_sessions = store is not None
-    context.country = config.country
     context.default_threshold = config.distress_threshold
     context.show_safety_note = not config.first_run_acknowledged
     context.acknowledge_safety = lambda: acknowledge_safety(context)

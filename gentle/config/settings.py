@@ -39,6 +39,12 @@ TEXTUAL_THEMES: tuple[str, ...] = (
     "tokyo-night",
 )
 THEMES: tuple[str, ...] = GENTLE_THEMES + TEXTUAL_THEMES
+# Short names people may write instead (config.yaml, GENTLE_THEME). gentle keeps the full
+# name: what is saved, and what `gentle config` shows, is always one of THEMES.
+THEME_ALIASES: Mapping[str, str] = MappingProxyType(
+    {"calm": "gentle", "default": "gentle", "high-contrast": "gentle-high-contrast",
+     "contrast": "gentle-high-contrast"}
+)
 
 # Countries with built-in support lines (gentle/safety/resources.yaml).
 COUNTRIES: tuple[str, ...] = ("us", "uk", "ca", "au", "ie", "nz", "international")
@@ -61,8 +67,9 @@ class Config:
     """The two names gentle uses on screen and in history, first partner first."""
 
     theme: str = "gentle"
-    """The colour theme: "gentle", "gentle-high-contrast", or one of textual's themes
-    (for example "ansi-dark", which follows the terminal's own colours)."""
+    """The colour theme: "gentle" (calm, the default), "gentle-high-contrast" (for low
+    vision and bright rooms; "high-contrast" works too), or one of textual's themes (for
+    example "ansi-dark", which follows the terminal's own colours)."""
 
     reduced_motion: bool = False
     """Calmer screens: no animated breathing circle or fades, just words and numbers."""
@@ -73,7 +80,8 @@ class Config:
     country: str = "international"
     """Which support lines to show: us, uk, ca, au, ie, nz, or "international" (a
     directory of helplines worldwide). Another two-letter code works when the user's
-    resources.yaml lists it."""
+    resources.yaml lists it. Until it is set, the app shows the lines for the system's
+    country (from LANG, e.g. en_GB.UTF-8) when gentle has them."""
 
     flows_dirs: tuple[Path, ...] = ()
     """Extra folders of flow files, searched after the built-in flows and the user's

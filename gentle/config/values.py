@@ -19,6 +19,7 @@ from gentle.config.settings import (
     DISTRESS_MAX,
     DISTRESS_MIN,
     NAME_MAX,
+    THEME_ALIASES,
     THEMES,
 )
 from gentle.text import clean_line
@@ -62,9 +63,12 @@ def check_partners(names: list[str]) -> tuple[str, str]:
 
 
 def check_theme(value: str) -> str:
-    theme = value.strip().lower()
+    """The theme's full name: an alias ("high-contrast", "calm") becomes the theme it names."""
+    theme = "-".join(value.strip().lower().replace("_", " ").split())
+    theme = THEME_ALIASES.get(theme, theme)
     if theme not in THEMES:
-        raise Invalid(f"there is no theme called '{value}'{did_you_mean(theme, THEMES)}")
+        hint = did_you_mean(theme, (*THEMES, *THEME_ALIASES))
+        raise Invalid(f"there is no theme called '{clean_line(value)}'{hint}")
     return theme
 
 

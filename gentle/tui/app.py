@@ -96,6 +96,10 @@ class GentleApp(CrashReportWithoutLocals, App[None]):
             "escape", "dismiss_note", "Got it", id="dismiss-note", priority=True, show=False,
             tooltip="Put the safety note away (Safety & support keeps it).",
         ),
+        Binding(
+            "f2", "change_country", "Country", id="note-country", priority=True, show=False,
+            tooltip="Choose the country for the safety note's support lines.",
+        ),
     ]
 
     def __init__(
@@ -318,6 +322,11 @@ class GentleApp(CrashReportWithoutLocals, App[None]):
         from gentle.tui.widgets.safety_banner import dismiss_first_run_note
 
         dismiss_first_run_note(self.screen)
+
+    def action_change_country(self) -> None:
+        from gentle.tui.screens.country import choose_country
+
+        choose_country(self)
 
     def action_help(self) -> None:
         from gentle.tui.screens.help import HelpScreen, HelpTopic

@@ -60,8 +60,10 @@ class AppContext:
     # Each session's LiveSession (recording, notes, the copy kept in memory), held until
     # everything it has is saved: a session left with answers waiting keeps trying.
     live: "dict[Runner, LiveSession]" = field(default_factory=dict)
-    # Support lines to show (config ``country``), and the first-run safety note.
-    country: str = "international"
+    # Support lines to show (config ``country``); None until a person chooses one, when
+    # the system's country is used (gentle.safety.country.support_country). And the
+    # first-run safety note.
+    country: str | None = "international"
     show_safety_note: bool = False
     acknowledge_safety: Callable[[], None] = lambda: None
     # A therapist's demo (gentle demo): sample names, nothing saved, presentation look.
@@ -74,3 +76,6 @@ class AppContext:
 
     # Tells the person about a problem that happened behind the scenes (set by the app).
     warn: Callable[[str], None] = lambda message: None
+    # Saves settings chosen in the app (theme=..., country=...) to config.yaml; False
+    # (after a warning) when they could not be saved. Nothing is saved by default.
+    save_setting: Callable[..., bool] = lambda **changes: False

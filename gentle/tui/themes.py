@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from textual.theme import Theme
 
+from gentle.config.settings import THEME_ALIASES
+
 CALM = Theme(
     name="gentle",
     primary="#7fa7c9",  # soft sky blue: the breath coming in
@@ -63,13 +65,8 @@ HIGH_CONTRAST = Theme(
 GENTLE_THEMES: tuple[Theme, ...] = (CALM, HIGH_CONTRAST)
 DEFAULT_THEME = CALM.name
 
-# Short names people may type in config ("calm", "high-contrast").
-THEME_ALIASES: dict[str, str] = {
-    "calm": CALM.name,
-    "default": CALM.name,
-    "high-contrast": HIGH_CONTRAST.name,
-    "contrast": HIGH_CONTRAST.name,
-}
+# Short names people may type in config ("calm", "high-contrast") are THEME_ALIASES, kept
+# with the settings (gentle/config/settings.py), which check them without textual.
 
 
 def partner_colour_defaults(theme: Theme) -> dict[str, str]:

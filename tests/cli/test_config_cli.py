@@ -120,3 +120,22 @@ def test_settings_safety_and_handout_commands_never_import_textual(home: Path, t
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
     assert (tmp_path / "full.html").exists()
+
+
+def test_an_unset_country_shows_the_systems_country_the_app_will_use(home: Path) -> None:
+    result = gentle(home, "config", LANG="en_GB.UTF-8", LC_ALL="", LC_MESSAGES="")
+    assert result.returncode == 0, result.stderr
+    assert rows(result.stdout)["country"] == ["uk", "(from", "your", "system)", "default"]
+    result = gentle(home, "config", LANG="C.UTF-8", LC_ALL="", LC_MESSAGES="")
+    assert rows(result.stdout)["country"] == ["international", "default"]
+    result = gentle(home, "config", LANG="en_GB.UTF-8", LC_ALL="", LC_MESSAGES="", GENTLE_COUNTRY="ie")
+    assert rows(result.stdout)["country"] == ["ie", "environment", "(GENTLE_COUNTRY)"]
+
+
+def test_a_theme_alias_is_shown_as_the_theme_it_names(home: Path) -> None:
+    config = home / "config" / "config.yaml"
+    config.parent.mkdir(parents=True)
+    config.write_text("theme: high-contrast\n")
+    result = gentle(home, "config")
+    assert result.returncode == 0 and result.stderr == ""
+    assert rows(result.stdout)["theme"] == ["gentle-high-contrast", "file"]

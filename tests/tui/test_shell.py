@@ -376,7 +376,7 @@ async def test_partner_colours_differ_and_no_color_removes_them(monkeypatch) -> 
     assert "#e0b07a" not in plain and "#a9a0de" not in plain
 
 
-async def test_reduced_motion_setting_shows_a_calm_text_countdown() -> None:
+async def test_reduced_motion_setting_shows_a_still_pacer_that_moves_by_seconds() -> None:
     app, clock = make_app("pause-and-breathe", reduced_motion=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "breathe")
@@ -384,7 +384,9 @@ async def test_reduced_motion_setting_shows_a_calm_text_countdown() -> None:
         await pilot.pause(0.6)
         text = screen_text(app)
         assert "Breathe in 3" in text and "Breath 1 of 12" in text
-        assert "█" not in text and "▌" not in text
+        # A bar of one cell a second (two of the four in-breath seconds counted), no oval.
+        assert "██████ ██████ ░░░░░░ ░░░░░░" in text
+        assert "▌" not in text and "▐" not in text
 
 
 async def test_textual_animations_none_also_means_reduced_motion(monkeypatch) -> None:
@@ -394,7 +396,9 @@ async def test_textual_animations_none_also_means_reduced_motion(monkeypatch) ->
         await go_to(pilot, "breathe")
         assert app.reduced_motion
         assert app.screen.query_one(BreathPacer).reduced_motion
-        assert "█" not in screen_text(app)
+        text = screen_text(app)
+        assert "░" in text  # the still bar's cells still to come: the oval has none
+        assert "▌" not in text and "▐" not in text
 
 
 async def test_the_pacer_grows_holds_and_shrinks() -> None:

@@ -1,4 +1,4 @@
-"""When the app-wide safety keys apply: the break key, the safety note's Esc, quick hide.
+"""When the app-wide safety keys apply: the break key, the safety note's Esc and F2, quick hide.
 
 Kept out of app.py so the app stays small; the app's ``check_action`` and actions call here.
 ``check_action`` runs for every binding whenever the footer is drawn, the first frame
@@ -36,7 +36,8 @@ def session_screen(app: "App"):
 def allowed(app: "App", action: str) -> bool | None:
     neutral = _loaded("gentle.tui.widgets.quick_hide", "NeutralScreen")
     hidden = neutral is not None and isinstance(app.screen, neutral)
-    if action == "dismiss_note":
+    if action in ("dismiss_note", "change_country"):
+        # Only while the first-run note is showing: the keys are the note's own.
         banner_showing = _loaded("gentle.tui.widgets.safety_banner", "banner_showing")
         return banner_showing is not None and banner_showing(app.screen)
     if action == "call_break":

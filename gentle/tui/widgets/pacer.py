@@ -3,7 +3,10 @@
 It only draws what it is given: a ``PacerState``-like value from the engine
 (``phase.do``, ``seconds_left``, ``cycle``, ``cycles_total``, ``fullness``, ``finished``).
 The breathe step view feeds it from ``runner.breath`` on a Textual timer. With reduced
-motion it draws no shape at all, just a calm text countdown.
+motion nothing moves smoothly: a bar of one cell per second of the phase changes once a
+second (it fills on the in-breath, empties on the out-breath, and counts the seconds of
+a hold), beside the phase words and the countdown, so the breath can still be followed
+by eye.
 """
 
 from __future__ import annotations
@@ -44,6 +47,40 @@ def cycle_caption(state: Any) -> Content:
     if state.cycles_total:
         return Content.styled(f"Breath {state.cycle} of {state.cycles_total}", "dim")
     return Content.styled(f"Breath {state.cycle}", "dim")
+
+
+MAX_STEPS = 10  # a phase longer than this many seconds moves one cell per 1/10 of it
+BAR_WIDTH = 30  # every phase's bar is about this wide, so nothing jumps between phases
+# (counted, not yet) cells: the bar fills on in/top-up and empties on out; on a hold or
+# a rest a lighter shade counts the seconds.
+STEP_CELLS: dict[str, tuple[str, str]] = {"in": ("█", "░"), "top-up": ("█", "░"), "out": ("█", "░"),
+                                          "hold": ("▒", "░"), "rest": ("▒", "░")}
+
+
+def phase_steps(state: Any) -> tuple[int, int]:
+    """(which step of the phase this is, 1-based; how many steps it has): one a second."""
+    seconds = max(state.phase.seconds, 1e-6)
+    steps = max(1, min(MAX_STEPS, math.ceil(seconds - 1e-6)))
+    elapsed = min(1.0, max(0.0, state.progress)) * seconds
+    return min(steps, int(elapsed / (seconds / steps) + 1e-6) + 1), steps
+
+
+def step_bar(state: Any, width: int) -> str:
+    """The still pacer: one cell per step (second) of the phase, about ``width`` wide.
+
+    On the in-breath the bar fills a cell a step; on the out-breath it empties a cell a
+    step; on a hold or a rest a lighter shade counts the steps. It changes only when a
+    step begins, never in between.
+    """
+    step, steps = phase_steps(state)
+    kind = state.phase.do
+    full, empty = STEP_CELLS.get(kind, ("▒", "░"))
+    filled = steps - step if kind == "out" else step
+    cells = [full] * filled + [empty] * (steps - filled)
+    cell = max(1, (max(1, width) + 1) // steps - 1)  # each cell this wide, one space between
+    if cell == 1 and 2 * steps - 1 > width:
+        return "".join(cells)[: max(1, width)]
+    return " ".join(c * cell for c in cells)
 
 
 def oval_rows(fullness: float, width: int, rows: int) -> list[str]:
@@ -123,7 +160,11 @@ class BreathPacer(Widget):
         caption = [phase_caption(state), cycle_caption(state)]
         height = self.content_size.height
         if self.reduced_motion:
-            return Content("\n").join(caption)
+            bar = Content(step_bar(state, max(1, min(BAR_WIDTH, self.content_size.width - 2))))
+            if height <= CAPTION_ROWS:
+                return Content("\n").join([bar, *caption][: max(1, height)])
+            rows = min(3, height - CAPTION_ROWS)  # a thicker bar where there is room
+            return Content("\n").join([*([bar] * rows), Content(""), *caption])
         rows = min(MAX_ROWS, height - CAPTION_ROWS)
         if rows < 1:
             # Too little room for a shape: a one-line bar still moves with the breath.

@@ -11,7 +11,7 @@ from gentle.tui.widgets.steps.base import StepView
 from gentle.tui.widgets.words import Words
 
 FRAME_RATE = 16  # smooth enough to follow, cheap enough to leave the CPU alone
-CALM_RATE = 2  # reduced motion: the text countdown only changes once a second
+CALM_RATE = 2  # reduced motion: the bar and the countdown only change once a second
 
 
 class BreatheView(StepView):
@@ -24,7 +24,7 @@ class BreatheView(StepView):
 
     def compose(self) -> ComposeResult:
         # The pacer first, so it is in view at any height; the words follow.
-        yield BreathPacer(reduced_motion=self.context.reduced_motion, id="pacer")
+        yield BreathPacer(reduced_motion=self.app.reduced_motion, id="pacer")  # type: ignore[attr-defined]
         yield Words("", id="breathe-hint", classes="hint")
         if self.step.text:
             yield Static(self.text(self.step.text), classes="prose breathe-text")
@@ -32,7 +32,7 @@ class BreatheView(StepView):
     def on_mount(self) -> None:
         self._last_phase: tuple[int, int] | None = None
         self._done = False
-        rate = CALM_RATE if self.context.reduced_motion else FRAME_RATE
+        rate = CALM_RATE if self.app.reduced_motion else FRAME_RATE  # type: ignore[attr-defined]
         self._frames = self.set_interval(1 / rate, self._frame)
         self._frame()
         self.state_changed()
