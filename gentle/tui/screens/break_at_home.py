@@ -17,6 +17,21 @@ if TYPE_CHECKING:
     from textual.app import App
 
 
+def _names(app: "App", context: object) -> tuple[str, str]:
+    """The couple's names: those of the session just finished, the ones gentle remembers,
+    or those they gave when they made their time-out plan."""
+    from gentle.tui.screens.safety_keys import session_screen
+    from gentle.tui.widgets.plan_lines import plan_of
+
+    finished = session_screen(app)
+    if finished is not None:
+        return finished.runner.partners
+    if context.partners:  # type: ignore[attr-defined]
+        return context.partners  # type: ignore[attr-defined]
+    plan = plan_of(app)
+    return plan.partners if plan is not None else context.names()  # type: ignore[attr-defined]
+
+
 def call_break(app: "App") -> None:
     from gentle.tui.screens.opening import OpeningScreen
     from gentle.tui.widgets.break_call import BreakCallDialog
@@ -27,7 +42,7 @@ def call_break(app: "App") -> None:
     flow = app.load_flow(context.quick_flow_id)  # type: ignore[attr-defined]
     if flow is None:
         return  # the app has said what is wrong with it
-    partners = context.names()
+    partners = _names(app, context)
 
     def chosen(answer: "tuple[int, float] | None") -> None:
         if answer is None:

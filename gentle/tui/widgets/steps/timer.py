@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from gentle.flows.kinds.timer import clock_words, extension_seconds, is_short
 from gentle.tui.widgets.countdown import CountdownView
+from gentle.tui.widgets.plan_lines import PlanLines
 from gentle.tui.widgets.steps.base import StepView
 from gentle.tui.widgets.words import Words
 
@@ -37,6 +38,8 @@ class TimerView(StepView):
         yield Words("", id="suggestion", classes="suggestion")
         if self.step.text:
             yield Static(self.text(self.step.text), classes="prose timer-text")
+        if self.step.is_break:  # a cool-down break: the couple's own plan for it
+            yield PlanLines(id="timer-plan")
         yield Words("", id="timer-hint", classes="hint")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
