@@ -103,25 +103,24 @@ class BreakCallDialog(Dialog["tuple[int, float] | None"]):
             yield Static("We need a break", classes="dialog-title", markup=False)
             after = ("you'll come back to exactly this point." if self.in_session
                      else "afterwards, gentle helps you check in with each other.")
-            yield Static(
-                f"Stopping is a kind thing to do. It takes at least 20 minutes to calm down; {after}",
-                classes="prose",
-                markup=False,
-            )
+            why = ("Stopping is a kind thing to do, and you agreed on how." if self.plan is not None
+                   and not self.plan.empty else
+                   f"Stopping is a kind thing to do. It takes at least 20 minutes to calm down; {after}")
+            yield Static(why, classes="prose", markup=False)
             yield PlanLines(self.plan, offer=False, read=False, brief=True, id="break-plan")
             yield Static("Who is calling it? Press 1 or 2.", markup=False)
             with Horizontal(id="who"):
                 for n, name in enumerate(self.partners):
                     label = Content.assemble(f"{n + 1}  ", literal_line(name, PARTNER_STYLES[n]))
                     yield Button(label, id=f"who-{n}", compact=True)
-            yield Static("When will you come back?", markup=False)
+            yield Static("When will you come back? Enter starts the break.", markup=False)
             yield Lengths(
                 *(Option(length_label(s, self.now), id=str(i)) for i, s in enumerate(self.lengths)),
                 id="lengths",
                 markup=False,
             )
             yield Words("", id="break-problem")
-            yield Static("Enter starts the break · Esc: not now", classes="hint", markup=False)
+            yield Static("Esc: not now", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         lengths = self.query_one(OptionList)
@@ -167,6 +166,10 @@ class FloodingOffer(Dialog[bool]):
     FloodingOffer > Vertical { width: 64; border: round $warning; }
     FloodingOffer Horizontal { height: auto; margin-top: 1; }
     FloodingOffer Button { margin-right: 2; }
+    /* A small terminal keeps the question and its two answers; the plan follows on the
+       cool-down screen. */
+    FloodingOffer.-short > Vertical { padding: 0 1; }
+    FloodingOffer.-short #offer-plan { display: none; }
     """
 
     BINDINGS = [

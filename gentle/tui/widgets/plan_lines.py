@@ -78,6 +78,7 @@ class PlanLines(Static):
     Hidden by a class, not ``display``, so that a screen's CSS can still hide it on a small
     terminal."""
 
+    SCOPED_CSS = False  # the last rule looks at the screen's size class
     DEFAULT_CSS = """
     PlanLines { height: auto; margin: 1 0; color: $foreground; }
     PlanLines.-empty { display: none; }

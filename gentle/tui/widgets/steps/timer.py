@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from gentle.flows.kinds.timer import clock_words, extension_seconds, is_short
 from gentle.tui.widgets.countdown import CountdownView
-from gentle.tui.widgets.plan_lines import PlanLines
+from gentle.tui.widgets.plan_lines import PlanLines, plan_of
 from gentle.tui.widgets.steps.base import StepView
 from gentle.tui.widgets.words import Words
 
@@ -36,10 +36,14 @@ class TimerView(StepView):
         # The clock first: when to come back matters most, at any screen size.
         yield CountdownView(id="countdown")
         yield Words("", id="suggestion", classes="suggestion")
+        # A cool-down break: the couple's own plan for it, before any words of the flow's.
+        plan = plan_of(self.app) if self.step.is_break else None
+        if plan is not None:
+            yield PlanLines(plan, read=False, id="timer-plan")
         if self.step.text:
             yield Static(self.text(self.step.text), classes="prose timer-text")
-        if self.step.is_break:  # a cool-down break: the couple's own plan for it
-            yield PlanLines(id="timer-plan")
+        if self.step.is_break and plan is None:
+            yield PlanLines(None, read=False, id="timer-plan")
         yield Words("", id="timer-hint", classes="hint")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
