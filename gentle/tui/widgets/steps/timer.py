@@ -94,8 +94,9 @@ class TimerView(StepView):
     def state_changed(self) -> None:
         short = is_short(self.step)
         if self.time_is_up:
-            hint = ("Time is up. Press Enter to go on, or + for another minute." if short else
-                    "Time is up. Press Enter when you are both back, or + for five more minutes.")
+            more = "another minute" if short else "five more minutes"
+            hint = (f"Time is up. Press Enter when you are both back, or + for {more}." if self.step.is_break
+                    else f"Time is up. Press Enter to go on, or + for {more}.")
         elif self.runner.paused:
             hint = "Paused. Press Space to carry on."
         else:
