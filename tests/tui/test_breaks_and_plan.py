@@ -165,7 +165,7 @@ async def test_the_flooding_offer_and_a_break_step_show_the_plan_too() -> None:
         assert on_screen(app, f"Sam: {PLACES[0]}"), screen_text(app)
         assert on_screen(app, "Back after: 20 minutes"), screen_text(app)
         await walker.press("e")  # end it early? the question says what "no" keeps
-        assert on_screen(app, "Keep the break (n)"), screen_text(app)
+        assert on_screen(app, "Keep resting (n)") and not on_screen(app, "Keep going"), screen_text(app)
 
 
 async def test_running_the_plan_again_replaces_it() -> None:

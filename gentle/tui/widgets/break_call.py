@@ -310,7 +310,7 @@ class CoolDownScreen(ClosesItself, Screen[None]):
             ConfirmScreen(
                 "Come back now? It's fine to end early if you both feel calm.",
                 yes="Come back",
-                no="Keep the break",
+                no="Keep resting",
             ),
             decided,
         )

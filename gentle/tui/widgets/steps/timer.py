@@ -138,5 +138,5 @@ class TimerView(StepView):
             elif yes:
                 self.action_go_on()
 
-        keep = "Keep the break" if self.step.is_break else "Let it run"
+        keep = "Keep resting" if self.step.is_break else "Let it run"
         self.app.push_screen(ConfirmScreen(question, yes="End now", no=keep), decided)
