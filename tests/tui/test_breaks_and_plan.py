@@ -252,3 +252,16 @@ async def test_words_typed_but_not_given_keep_the_session_in_history() -> None:
     assert stored("SELECT count(*) FROM answers") == [(0,)]
     listing = gentle_cli("history")
     assert "Words first" in listing and "interrupted" in listing, listing
+
+
+async def test_the_palette_helper_opens_the_plan_flow() -> None:
+    from gentle.tui.screens.break_at_home import make_time_out_plan
+
+    app, clock = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        walker = Walker(pilot, clock)
+        await walker.settle()
+        make_time_out_plan(app)
+        await walker.settle(0.2)
+        assert name(app.screen) == "SessionScreen" and app.screen.runner.flow.id == "time-out-plan"
+        assert on_screen(app, "If you made a plan before, this one replaces it."), screen_text(app)

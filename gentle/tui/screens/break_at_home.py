@@ -51,3 +51,13 @@ def call_break(app: "App") -> None:
         app.push_screen(OpeningScreen(flow, partners, then=lambda runner: runner.call_break(who, seconds)))
 
     app.push_screen(BreakCallDialog(partners, context.clock.now(), in_session=False), chosen)
+
+
+def make_time_out_plan(app: "App") -> None:
+    """Open "Our time-out plan" (the command palette's "Make our time-out plan"): doing it
+    again makes a newer plan, which replaces the old one."""
+    from gentle.store.plan import PLAN_FLOW_ID
+
+    flow = app.load_flow(PLAN_FLOW_ID)  # type: ignore[attr-defined]
+    if flow is not None:
+        app.begin(flow)  # type: ignore[attr-defined]
