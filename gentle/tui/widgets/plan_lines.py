@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
-
 from textual.widgets import Static
 
 from gentle.tui.literal import literal_line
