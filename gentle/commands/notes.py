@@ -157,8 +157,9 @@ def export(
             text = export_json(store, ids)
         else:
             if ids is None:
-                with store.read() as conn:
-                    ids = [r[0] for r in conn.execute("SELECT id FROM sessions ORDER BY started_at")]
+                from gentle.store.history import history_ids
+
+                ids = history_ids(store)
             text = to_markdown(session_detail(store, i) for i in ids)
     if output is None:
         echo(text, nl=False)
@@ -202,7 +203,7 @@ def forget(
         _fail("Say which sessions to forget (their ids), or use --all.")
     with _store() as store:
         ids = None if every else sorted({find_session_id(store, s) for s in sessions or []})
-        n = count_sessions(store) if ids is None else len(ids)
+        n = count_sessions(store, only_opened_too=True) if ids is None else len(ids)
         if n == 0:
             echo("There are no saved sessions to forget.")
             if every:

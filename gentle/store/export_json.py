@@ -16,6 +16,7 @@ from typing import Any, Sequence
 from gentle import __version__
 from gentle.store import tidy
 from gentle.store.db import Store
+from gentle.store.history import history_ids
 
 FORMAT = "gentle-notes"
 FORMAT_VERSION = 1
@@ -28,9 +29,9 @@ def export_data(
 
     ``raw_events`` leaves each event as its stored JSON text (for :func:`export_json`).
     """
+    if ids is None:  # everything history holds (a session only opened holds nothing)
+        ids = history_ids(store)
     with store.read() as conn:
-        if ids is None:
-            ids = [r[0] for r in conn.execute("SELECT id FROM sessions ORDER BY started_at, id")]
         sessions: list[dict[str, Any]] = []
         flows: dict[str, Any] = {}
         for first in range(0, len(ids), 500):

@@ -3,6 +3,11 @@
 The list reads only the session rows (distress figures are kept there by the recorder),
 so it stays fast with thousands of sessions. Text comes back verbatim: whoever shows it
 cleans it (``gentle.text.clean``) and never treats it as markup.
+
+A session that was only opened (a flow started and left before anyone gave anything) is
+not history: :func:`holds_something` is the one rule, and the history list, its count,
+insights, ``export --all`` and resuming all use it. Such a session holds no words of
+anyone's, so leaving it out loses nothing; ``gentle forget --all`` still erases it.
 """
 
 from __future__ import annotations
@@ -17,6 +22,19 @@ from gentle.store.db import Store
 from gentle.store.flowcopy import flow_from_json
 from gentle.store.errors import SessionNotFound
 from gentle.store.sessions import find_session_id
+
+def holds_something(table: str = "sessions") -> str:
+    """SQL that is true for a session (a row of ``table``, or its alias) that holds something
+    the couple gave: an answer (even one taken back), a note, words typed and kept as a
+    draft, or a break. A session with none of these was only opened."""
+    sid = f"{table}.id"
+    return (
+        f"(EXISTS (SELECT 1 FROM answers WHERE answers.session_id = {sid})"
+        f" OR EXISTS (SELECT 1 FROM notes WHERE notes.session_id = {sid})"
+        f" OR EXISTS (SELECT 1 FROM timings WHERE timings.session_id = {sid} AND timings.kind = 'break')"
+        f" OR EXISTS (SELECT 1 FROM events WHERE events.session_id = {sid} AND events.kind = 'DraftKept'))"
+    )
+
 
 _SUMMARY_COLUMNS = (
     "id, flow_id, flow_title, partner_a, partner_b, started_at, last_at, ended_at, outcome,"
@@ -89,11 +107,11 @@ class Sessions(list):
 
 
 def list_sessions(store: Store, limit: int | None = None, offset: int = 0) -> list[SessionSummary]:
-    """Sessions, newest first."""
+    """Sessions that hold something (:func:`holds_something`), newest first."""
     with store.read() as conn:
         rows = conn.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM sessions ORDER BY started_at DESC, id"
-            " LIMIT ? OFFSET ?",
+            f"SELECT {_SUMMARY_COLUMNS} FROM sessions WHERE {holds_something()}"
+            " ORDER BY started_at DESC, id LIMIT ? OFFSET ?",
             (-1 if limit is None else min(int(limit), 2**62), min(int(offset), 2**62)),
         ).fetchall()
     found = Sessions()
@@ -106,9 +124,18 @@ def list_sessions(store: Store, limit: int | None = None, offset: int = 0) -> li
     return found
 
 
-def count_sessions(store: Store) -> int:
+def history_ids(store: Store) -> list[str]:
+    """The ids of the sessions history holds, oldest first (``export --all``)."""
     with store.read() as conn:
-        return int(conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
+        return [r[0] for r in conn.execute(
+            f"SELECT id FROM sessions WHERE {holds_something()} ORDER BY started_at, id")]
+
+
+def count_sessions(store: Store, *, only_opened_too: bool = False) -> int:
+    """How many sessions history holds; ``only_opened_too`` counts every row (forget)."""
+    where = "" if only_opened_too else f" WHERE {holds_something()}"
+    with store.read() as conn:
+        return int(conn.execute(f"SELECT count(*) FROM sessions{where}").fetchone()[0])
 
 
 @record

@@ -1,7 +1,8 @@
 """What the history says over time: computed with SQL aggregation over the session rows.
 
 Only sessions the couple actually ran count (``source = 'app'``): rehearsals recorded
-with ``gentle flows walk --save`` are scripted answers, not feelings. A "drop" is how far
+with ``gentle flows walk --save`` are scripted answers, not feelings; and a session only
+opened (``history.holds_something``) is not counted, as history doesn't show it. A "drop" is how far
 distress fell from the first to the last rating in a session, averaged over the
 partners who rated at least twice (positive is better).
 """
@@ -12,6 +13,9 @@ from datetime import date, timedelta
 
 from gentle.records import record
 from gentle.store.db import Store
+from gentle.store.history import holds_something
+
+_RAN = f"source = 'app' AND {holds_something()}"  # the sessions insights are about
 
 _DROP = (
     "(coalesce(distress_before_a - distress_after_a, 0)"
@@ -80,32 +84,32 @@ def compute(store: Store) -> Insights:
     with store.read() as conn:
         sessions, completed = conn.execute(
             "SELECT count(*), coalesce(sum(outcome = 'completed'), 0)"
-            " FROM sessions WHERE source = 'app'"
+            f" FROM sessions WHERE {_RAN}"
         ).fetchone()
         drops = conn.execute(
             f"SELECT id, started_at, flow_id, {_DROP} FROM sessions"
-            f" WHERE source = 'app' AND {_HAS_DROP} ORDER BY started_at"
+            f" WHERE {_RAN} AND {_HAS_DROP} ORDER BY started_at"
         ).fetchall()
         weeks = conn.execute(
-            f"SELECT {_MONDAY} AS monday, count(*) FROM sessions WHERE source = 'app'"
+            f"SELECT {_MONDAY} AS monday, count(*) FROM sessions WHERE {_RAN}"
             " GROUP BY monday ORDER BY monday"
         ).fetchall()
         flows = conn.execute(
             f"SELECT flow_id, flow_title, max(started_at), count(*), sum({_HAS_DROP}),"
             f" avg(CASE WHEN {_HAS_DROP} THEN {_DROP} END) AS helped"
-            " FROM sessions WHERE source = 'app' GROUP BY flow_id"
+            f" FROM sessions WHERE {_RAN} GROUP BY flow_id"
             " ORDER BY helped IS NULL, helped DESC, count(*) DESC"
         ).fetchall()
         calm = conn.execute(
             "SELECT id, started_at, calm_seconds FROM sessions"
-            " WHERE source = 'app' AND calm_seconds IS NOT NULL ORDER BY started_at"
+            f" WHERE {_RAN} AND calm_seconds IS NOT NULL ORDER BY started_at"
         ).fetchall()
         breaks = conn.execute(
             "SELECT t.called_by, count(*) FROM timings t JOIN sessions s ON s.id = t.session_id"
             " WHERE t.kind = 'break' AND s.source = 'app' GROUP BY t.called_by"
         ).fetchall()
         latest = conn.execute(
-            "SELECT partner_a, partner_b FROM sessions WHERE source = 'app'"
+            f"SELECT partner_a, partner_b FROM sessions WHERE {_RAN}"
             " ORDER BY started_at DESC LIMIT 1"
         ).fetchone()
     names = latest or ("Partner A", "Partner B")

@@ -115,11 +115,14 @@ class ResumePoint:
 
 
 def resumable_ids(store: Store, limit: int = 20) -> list[str]:
-    """Interrupted sessions that can be continued, most recent first."""
+    """Interrupted sessions that can be continued, most recent first (not one that was
+    only opened: starting afresh is the same, and history doesn't show it either)."""
+    from gentle.store.history import holds_something
+
     with store.read() as conn:
         rows = conn.execute(
             "SELECT id FROM sessions WHERE outcome IS NULL AND snapshot IS NOT NULL"
-            " AND source = 'app' ORDER BY last_at DESC LIMIT ?",
+            f" AND source = 'app' AND {holds_something()} ORDER BY last_at DESC LIMIT ?",
             (limit,),
         ).fetchall()
     return [r[0] for r in rows]

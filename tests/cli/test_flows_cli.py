@@ -19,7 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 FLOWS = ROOT / "flows"
 BROKEN = ROOT / "tests" / "fixtures" / "broken"
-BUILT_IN_IDS = {"pause-and-breathe", "i-statement", "validate", "reconnect", "full", "aftermath"}
+BUILT_IN_IDS = {"pause-and-breathe", "i-statement", "validate", "reconnect", "full", "aftermath", "time-out-plan"}
 PROBLEM_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<warning>warning: )?(?P<msg>.+)$")
 
 
@@ -126,7 +126,7 @@ def test_validate_the_built_in_flows_exits_0_and_prints_no_problem(home: Path) -
     result = gentle(home, "flows", "validate", *map(str, sorted(FLOWS.glob("*.yaml"))))
     assert result.returncode == 0, result.stdout
     assert result.stdout == ""
-    assert "All 6 flow file(s) are valid." in result.stderr
+    assert "All 7 flow file(s) are valid." in result.stderr
 
 
 def test_validate_broken_files_prints_every_problem_as_path_line_col(home: Path) -> None:

@@ -81,7 +81,7 @@ async def test_the_presentation_look_marker_sample_names_big_heading_and_keys() 
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert on_screen(app, "DEMO · sample partners Jamie and Morgan · nothing is saved")
-        assert on_screen(app, "Jamie and Morgan, you pressed pause.")
+        assert on_screen(app, "Jamie and Morgan, you've stopped to slow down together.")
         heading = app.screen.query_one("#step-title")
         assert heading.region.height >= 3  # a framed, padded heading, not one bold line
         assert on_screen(app, "F2 notes · F3 steps")

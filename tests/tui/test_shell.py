@@ -42,7 +42,7 @@ async def test_the_pause_is_one_key_from_launch_even_without_names() -> None:
         await pilot.pause()
         assert type(app.screen).__name__ == "SessionScreen"
         assert app.screen.runner.flow.id == "pause-and-breathe"
-        assert on_screen(app, "you pressed pause"), screen_text(app)
+        assert on_screen(app, "you've stopped to slow down together"), screen_text(app)
 
 
 def frames_shown_before(app, name: str) -> list[list[str]]:

@@ -45,7 +45,7 @@ def stored(query: str, *args: object) -> list[tuple]:
 
 
 def test_the_built_in_flows_are_all_here() -> None:
-    assert {"pause-and-breathe", "i-statement", "validate", "reconnect", "aftermath", "full"} <= set(BUILT_IN)
+    assert {"pause-and-breathe", "i-statement", "validate", "reconnect", "aftermath", "full", "time-out-plan"} <= set(BUILT_IN)
 
 
 @pytest.mark.parametrize("flow_id", BUILT_IN)

@@ -17,7 +17,7 @@ from gentle.flows.model import STEP_KINDS, Flow, RateStep, TimerStep
 from gentle.flows.names import placeholders
 
 FLOWS = Path(__file__).resolve().parents[2] / "flows"
-IDS = ("pause-and-breathe", "i-statement", "validate", "reconnect", "full", "aftermath")
+IDS = ("pause-and-breathe", "i-statement", "validate", "reconnect", "full", "aftermath", "time-out-plan")
 PARTNERS = ("Sam", "Alex")
 
 

@@ -20,6 +20,10 @@ from gentle.flows.model import StepBase
 from gentle.records import record
 
 BREAK_MINUTES = 20  # Gottman: a body flooded with stress needs about this long to settle
+# A timer this long is time apart (or a long wait): it says when it ends, on the clock,
+# and + adds five minutes. A shorter quiet step is a moment together: its countdown alone,
+# and + adds one minute.
+LONG_SECONDS = 10 * 60.0
 
 
 @record
@@ -48,6 +52,24 @@ def _read(c: Any) -> TimerStep:
     return TimerStep(**values, seconds=seconds or 60.0, text=f.text("text", names=c.names),
                      suggestions=f.texts("suggestions", names=c.names),
                      rotate_seconds=float(rotate or 30.0), is_break=is_break)
+
+
+def is_short(step: TimerStep) -> bool:
+    """A short quiet step (not a break): no return time, and a one-minute extension."""
+    return not step.is_break and step.seconds < LONG_SECONDS
+
+
+def extension_seconds(step: TimerStep) -> float:
+    """What + adds: a minute to a short quiet step, five to a break or a long timer."""
+    return 60.0 if is_short(step) else 5 * 60.0
+
+
+def clock_words(step: TimerStep) -> str | None:
+    """How the time of day is put under the countdown: "Come back at" for a break, "Ends
+    at" for a long timer, nothing for a short quiet step (nobody goes anywhere)."""
+    if step.is_break:
+        return "Come back at"
+    return None if is_short(step) else "Ends at"
 
 
 def _words(step: TimerStep, value: Any, partners: Any) -> str:

@@ -7,7 +7,7 @@ once; it then starts the runner and gives way to the real session screen.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from textual import events
 from textual.app import ComposeResult
@@ -20,6 +20,7 @@ from gentle.tui.widgets.words import Words
 from gentle.tui.wording import Wording
 
 if TYPE_CHECKING:
+    from gentle.engine.runner import Runner
     from gentle.flows.model import Flow
 
 
@@ -29,10 +30,14 @@ FRAME_GRACE = 0.01  # seconds
 
 
 class OpeningScreen(Screen[None]):
-    def __init__(self, flow: "Flow", partners: tuple[str, str]) -> None:
+    def __init__(
+        self, flow: "Flow", partners: tuple[str, str], *, then: "Callable[[Runner], object] | None" = None
+    ) -> None:
         super().__init__()
         self.flow = flow
         self.partners = partners
+        # Done to the new runner before its screen shows it (a break called from home).
+        self.then = then
         self._typed: list[events.Key] = []  # keys typed already: the session takes them
 
     def compose(self) -> ComposeResult:
@@ -65,4 +70,6 @@ class OpeningScreen(Screen[None]):
 
         relay = EventRelay()
         runner = self.app.context.start_runner(self.flow, self.partners, relay)
+        if self.then is not None:
+            self.then(runner)
         self.app.switch_screen(SessionScreen(runner, relay, typed_ahead=self._typed))

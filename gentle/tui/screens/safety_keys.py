@@ -41,16 +41,22 @@ def allowed(app: "App", action: str) -> bool | None:
         banner_showing = _loaded("gentle.tui.widgets.safety_banner", "banner_showing")
         return banner_showing is not None and banner_showing(app.screen)
     if action == "call_break":
-        session = session_screen(app)
-        return not hidden and session is not None and not session.runner.finished
+        # In a session, its break; anywhere else (home, history, a finished session…) a
+        # break of its own, which starts a session (break_at_home.py). Not while one opens.
+        opening = _loaded("gentle.tui.screens.opening", "OpeningScreen")
+        return not hidden and not (opening is not None and isinstance(app.screen, opening))
     if hidden:
         return action in ("quick_hide", "quit")
     return True
 
 
 def call_break(app: "App") -> None:
-    from gentle.tui.screens import session_hooks
-
     session = session_screen(app)
-    if session is not None:
+    if session is not None and not session.runner.finished:
+        from gentle.tui.screens import session_hooks
+
         session_hooks.call_break(session)
+        return
+    from gentle.tui.screens import break_at_home
+
+    break_at_home.call_break(app)

@@ -5,6 +5,9 @@
 * :class:`FloodingOffer` is shown when a distress rating reached the flow's threshold.
 * :class:`CoolDownScreen` counts the break down from its wall-clock deadline and, when
   the time is up (or the couple come back early), returns to exactly where they were.
+
+All three show the couple's time-out plan in their own words (``PlanLines``), or, on the
+cool-down itself, one calm line offering to make one later.
 """
 
 from __future__ import annotations
@@ -25,10 +28,12 @@ from gentle.tui.literal import literal_line
 from gentle.tui.screens.dialog import ClosesItself, Dialog
 from gentle.tui.widgets.countdown import CountdownView, local_time
 from gentle.tui.widgets.keys_footer import KeysFooter
+from gentle.tui.widgets.plan_lines import PlanLines, plan_of
 from gentle.tui.widgets.words import Words
 
 if TYPE_CHECKING:
     from gentle.engine.runner import Runner
+    from gentle.store.plan import Plan
 
 LENGTHS_MINUTES = (20, 30, 45, 60, 120, 24 * 60)
 EXTRA_SECONDS = 5 * 60
@@ -62,10 +67,15 @@ class BreakCallDialog(Dialog["tuple[int, float] | None"]):
     """Returns (who called it: 0 or 1, seconds), or None for "not now"."""
 
     DEFAULT_CSS = """
-    BreakCallDialog #who { height: auto; margin: 1 0; }
+    BreakCallDialog > Vertical { padding: 0 2; }
+    BreakCallDialog #who { height: auto; margin: 0 0 1 0; }
     BreakCallDialog #who Button { margin-right: 2; }
     BreakCallDialog #who Button.-chosen { text-style: bold reverse; }
     BreakCallDialog #lengths { height: auto; max-height: 8; }
+    /* A small terminal keeps what a break needs: who, and when to come back. The plan is
+       on the cool-down screen a moment later. */
+    BreakCallDialog.-short .prose, BreakCallDialog.-short #break-plan { display: none; }
+    BreakCallDialog.-short #who { margin: 0; }
     """
 
     BINDINGS = [
@@ -76,39 +86,47 @@ class BreakCallDialog(Dialog["tuple[int, float] | None"]):
         Binding("escape", "cancel", "Not now", id="break-cancel", tooltip="Go back without a break."),
     ]
 
-    def __init__(self, partners: tuple[str, str], now: float, *, who: int | None = None) -> None:
+    def __init__(self, partners: tuple[str, str], now: float, *, who: int | None = None,
+                 plan: "Plan | None" = None, in_session: bool = True) -> None:
         super().__init__()
         self.partners = partners
         self.now = now
         self.who = who
+        self.plan = plan
+        self.in_session = in_session  # False: called from home (a session starts with it)
         self.lengths = break_lengths()
 
     def compose(self) -> ComposeResult:
+        if self.plan is None:
+            self.plan = plan_of(self.app)
         with Vertical():
             yield Static("We need a break", classes="dialog-title", markup=False)
-            yield Static(
-                "Stopping is a kind thing to do. Bodies need at least 20 minutes to calm "
-                "down; you'll come back to exactly this point.",
-                classes="prose",
-                markup=False,
-            )
+            after = ("you'll come back to exactly this point." if self.in_session
+                     else "afterwards, gentle helps you check in with each other.")
+            why = ("Stopping is a kind thing to do, and you agreed on how." if self.plan is not None
+                   and not self.plan.empty else
+                   f"Stopping is a kind thing to do. It takes at least 20 minutes to calm down; {after}")
+            yield Static(why, classes="prose", markup=False)
+            yield PlanLines(self.plan, offer=False, read=False, brief=True, id="break-plan")
             yield Static("Who is calling it? Press 1 or 2.", markup=False)
             with Horizontal(id="who"):
                 for n, name in enumerate(self.partners):
                     label = Content.assemble(f"{n + 1}  ", literal_line(name, PARTNER_STYLES[n]))
                     yield Button(label, id=f"who-{n}", compact=True)
-            yield Static("When will you come back?", markup=False)
+            yield Static("When will you come back? Enter starts the break.", markup=False)
             yield Lengths(
                 *(Option(length_label(s, self.now), id=str(i)) for i, s in enumerate(self.lengths)),
                 id="lengths",
                 markup=False,
             )
             yield Words("", id="break-problem")
-            yield Static("Enter starts the break · Esc: not now", classes="hint", markup=False)
+            yield Static("Esc: not now", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         lengths = self.query_one(OptionList)
-        lengths.highlighted = 0
+        planned = self.plan.seconds if self.plan is not None else None
+        # The length the couple agreed in their plan is the one Enter takes.
+        lengths.highlighted = self.lengths.index(planned) if planned in self.lengths else 0
         lengths.focus()
         if self.who is not None:
             self.action_who(self.who)
@@ -148,6 +166,10 @@ class FloodingOffer(Dialog[bool]):
     FloodingOffer > Vertical { width: 64; border: round $warning; }
     FloodingOffer Horizontal { height: auto; margin-top: 1; }
     FloodingOffer Button { margin-right: 2; }
+    /* A small terminal keeps the question and its two answers; the plan follows on the
+       cool-down screen. */
+    FloodingOffer.-short > Vertical { padding: 0 1; }
+    FloodingOffer.-short #offer-plan { display: none; }
     """
 
     BINDINGS = [
@@ -157,9 +179,10 @@ class FloodingOffer(Dialog[bool]):
                 tooltip="Carry on without a break."),
     ]
 
-    def __init__(self, threshold: int) -> None:
+    def __init__(self, threshold: int, plan: "Plan | None" = None) -> None:
         super().__init__()
         self.threshold = threshold
+        self.plan = plan
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -171,6 +194,7 @@ class FloodingOffer(Dialog[bool]):
                 classes="prose",
                 markup=False,
             )
+            yield PlanLines(self.plan, offer=False, brief=True, id="offer-plan")
             with Horizontal():
                 yield Button("Take a break  (b)", id="take-break", variant="primary", compact=True)
                 yield Button("Go on  (g)", id="go-on", compact=True)
@@ -209,10 +233,13 @@ class CoolDownScreen(ClosesItself, Screen[None]):
         return "timer"
 
     def compose(self) -> ComposeResult:
+        plan = plan_of(self.app)
         with Vertical(classes="column", id="cool-column"):
             yield Static("Cool-down break", classes="step-title", markup=False)
             yield Words("", id="called-by")
             yield CountdownView(id="cool-countdown")
+            # Their own plan first, in their words: it says more than any advice of ours.
+            yield PlanLines(plan, offer=False, read=False, id="cool-plan")
             yield Static(
                 "Spend this time apart, doing something soothing on your own: a walk, music, "
                 "a shower, a few slow breaths. Try not to replay the argument in your head. "
@@ -220,6 +247,8 @@ class CoolDownScreen(ClosesItself, Screen[None]):
                 classes="prose cool-guide",
                 markup=False,
             )
+            if plan is None:
+                yield PlanLines(None, read=False, id="cool-offer")
             yield Words("", id="cool-hint", classes="hint")
         yield KeysFooter()
 

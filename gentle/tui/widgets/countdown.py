@@ -52,7 +52,10 @@ class CountdownView(Vertical):
         yield Static("", classes="small-time", markup=False)
         yield Static("", classes="come-back", markup=False)
 
-    def show(self, remaining: float, deadline: float | None, *, paused: bool) -> None:
+    def show(self, remaining: float, deadline: float | None, *, paused: bool,
+             when: str | None = "Come back at") -> None:
+        """``when`` puts the deadline's time of day under the clock ("Come back at 21:35");
+        None shows the countdown alone."""
         face = clock_face(remaining)
         if face != self._face:
             self._face = face
@@ -61,9 +64,11 @@ class CountdownView(Vertical):
         if paused:
             note = "Paused. Take the time you need."
         elif deadline is not None and remaining > 0:
-            note = f"Come back at {local_time(deadline)}"
+            note = f"{when} {local_time(deadline)}" if when else ""
         else:
             note = "Time is up."
         if note != self._note:
             self._note = note
-            self.query_one(".come-back", Static).update(note)
+            line = self.query_one(".come-back", Static)
+            line.update(note)
+            line.display = bool(note)

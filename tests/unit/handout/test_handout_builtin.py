@@ -31,7 +31,7 @@ def plain(text: str) -> str:
 
 
 def test_all_six_built_in_flows_are_covered() -> None:
-    assert {"pause-and-breathe", "i-statement", "validate", "reconnect", "full", "aftermath"} <= set(IDS)
+    assert {"pause-and-breathe", "i-statement", "validate", "reconnect", "full", "aftermath", "time-out-plan"} <= set(IDS)
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

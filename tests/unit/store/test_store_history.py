@@ -113,3 +113,32 @@ def test_history_and_insights_open_fast_with_ten_thousand_sessions(home) -> None
     with open_store() as s:
         assert history.count_sessions(s) == 10_000
         assert insights.compute(s).sessions == 10_000
+
+
+# ----- a session only opened --------------------------------------------------------------
+
+
+def test_a_session_only_opened_is_left_out_of_every_reader_but_forget(store) -> None:
+    from gentle.store.export_json import export_data
+    from gentle.store.forget import forget
+    from gentle.store.sessions import resumable_ids
+
+    kept = _session(store, 1.7e9, [(8, 6), (3, 2)], finish=False)
+    opened = start_session(store, calm_flow(), ("Sam", "Alex"), started_at=1.7e9 + 100)
+    rec = Recorder(store, opened)
+    rec(ev.StepEntered("before", 1.7e9 + 101))
+    rec(ev.StepSkipped("before", 1.7e9 + 102))  # moving on is not giving anything
+    rec.save_snapshot({"version": 2})
+    drafted = start_session(store, calm_flow(), ("Sam", "Alex"), started_at=1.7e9 + 200)
+    Recorder(store, drafted)(ev.DraftKept("before", 0, "half a thought", 1.7e9 + 201))
+
+    assert [s.id for s in history.list_sessions(store)] == [drafted, kept]
+    assert history.count_sessions(store) == 2
+    assert history.history_ids(store) == [kept, drafted]
+    assert [s["id"] for s in export_data(store)["sessions"]] == [kept, drafted]
+    assert insights.compute(store).sessions == 2
+    assert opened not in resumable_ids(store)
+    # Still in the file, names and all: forget --all counts it, and erases it.
+    assert history.count_sessions(store, only_opened_too=True) == 3
+    forget(store, None)
+    assert history.count_sessions(store, only_opened_too=True) == 0

@@ -1,4 +1,8 @@
-"""timer: a big countdown, "Come back at 21:35", rotating ideas, and a bell at the end."""
+"""timer: a big countdown, "Come back at 21:35", rotating ideas, and a bell at the end.
+
+A short quiet step (a minute to think, not a break) shows its countdown alone, and + adds
+a minute to it; the kind decides which is which (``gentle.flows.kinds.timer``).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from gentle.flows.kinds.timer import clock_words, extension_seconds, is_short
 from gentle.tui.widgets.countdown import CountdownView
+from gentle.tui.widgets.plan_lines import PlanLines, plan_of
 from gentle.tui.widgets.steps.base import StepView
 from gentle.tui.widgets.words import Words
 
 REPAINT_RATE = 4  # the seconds change once a second; 4 Hz keeps them on time
-EXTRA_SECONDS = 5 * 60
 
 
 class TimerView(StepView):
@@ -19,7 +24,10 @@ class TimerView(StepView):
 
     BINDINGS = [
         Binding("space", "screen.pause_all", "Pause", id="timer-pause", tooltip="Pause or carry on.", show=False),
+        # One of these two shows, as fits the step (check_action): + adds what suits its length.
         Binding("plus,equals_sign", "more", "+5 min", id="timer-more", key_display="+", tooltip="Add five minutes."),
+        Binding("plus,equals_sign", "more_minute", "+1 min", id="timer-more-minute", key_display="+",
+                tooltip="Add a minute."),
         Binding("e", "end_early", "End now", id="timer-end", tooltip="End the timer early (asks first)."),
         Binding("enter", "go_on", "Continue", id="timer-continue", tooltip="Go on once the time is up."),
     ]
@@ -28,9 +36,20 @@ class TimerView(StepView):
         # The clock first: when to come back matters most, at any screen size.
         yield CountdownView(id="countdown")
         yield Words("", id="suggestion", classes="suggestion")
+        # A cool-down break: the couple's own plan for it, before any words of the flow's.
+        plan = plan_of(self.app) if self.step.is_break else None
+        if plan is not None:
+            yield PlanLines(plan, read=False, id="timer-plan")
         if self.step.text:
             yield Static(self.text(self.step.text), classes="prose timer-text")
+        if self.step.is_break and plan is None:
+            yield PlanLines(None, read=False, id="timer-plan")
         yield Words("", id="timer-hint", classes="hint")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("more", "more_minute") and (action == "more_minute") != is_short(self.step):
+            return False
+        return super().check_action(action, parameters)
 
     def on_mount(self) -> None:
         self._rang = False
@@ -51,7 +70,8 @@ class TimerView(StepView):
             return
         now = self.runner.now()
         remaining = countdown.remaining(now)
-        self.query_one(CountdownView).show(remaining, countdown.deadline, paused=self.runner.paused)
+        self.query_one(CountdownView).show(remaining, countdown.deadline, paused=self.runner.paused,
+                                           when=clock_words(self.step))
         self._rotate(countdown.elapsed(now))
         if remaining <= 0 and not self._rang:
             self._rang = True
@@ -72,12 +92,16 @@ class TimerView(StepView):
             self.query_one("#suggestion", Words).say(self.text(tips[index]))
 
     def state_changed(self) -> None:
+        short = is_short(self.step)
         if self.time_is_up:
-            hint = "Time is up. Press Enter when you are both back, or + for five more minutes."
+            more = "another minute" if short else "five more minutes"
+            hint = (f"Time is up. Press Enter when you are both back, or + for {more}." if self.step.is_break
+                    else f"Time is up. Press Enter to go on, or + for {more}.")
         elif self.runner.paused:
             hint = "Paused. Press Space to carry on."
         else:
-            hint = "Space pauses · + adds five minutes · e ends early"
+            more = "+ adds a minute" if short else "+ adds five minutes"
+            hint = f"Space pauses · {more} · e ends early"
         found = self.query("#timer-hint")
         if not found:
             return  # the view is being taken away while a key paused everything (key storms)
@@ -85,9 +109,13 @@ class TimerView(StepView):
         self._repaint()
 
     def action_more(self) -> None:
-        if self.is_current and self.runner.extend_timer(EXTRA_SECONDS):
-            self.notify("Five more minutes.", timeout=3)
+        seconds = extension_seconds(self.step)
+        if self.is_current and self.runner.extend_timer(seconds):
+            self.notify("One more minute." if seconds == 60 else "Five more minutes.", timeout=3)
             self.state_changed()
+
+    def action_more_minute(self) -> None:
+        self.action_more()
 
     def action_go_on(self) -> None:
         if self.time_is_up:
@@ -113,4 +141,5 @@ class TimerView(StepView):
             elif yes:
                 self.action_go_on()
 
-        self.app.push_screen(ConfirmScreen(question, yes="End now", no="Keep going"), decided)
+        keep = "Keep resting" if self.step.is_break else "Let it run"
+        self.app.push_screen(ConfirmScreen(question, yes="End now", no=keep), decided)
