@@ -23,7 +23,7 @@ def gentle_commands(app: "GentleApp", screen: "Screen") -> Iterator[SystemComman
 
     session = safety_keys.session_screen(app)
     running = session is not None and not session.runner.finished
-    if running:  # a break with no session to come back to is not built on main yet
+    if app.check_action("call_break", ()) is not False:  # at home too: a break of its own
         yield SystemCommand("Take a break", "Either of you can call one, at any moment (Ctrl+B).", app.action_call_break)
     yield SystemCommand("Hide gentle", "A blank screen at once; the same key brings it back (Ctrl+G).", app.action_quick_hide)
     if running:
@@ -34,6 +34,10 @@ def gentle_commands(app: "GentleApp", screen: "Screen") -> Iterator[SystemComman
             session.action_pause_all,
         )
     yield SystemCommand("Our names", "Tell gentle your names, or change them.", app.action_names)
+    yield SystemCommand("Make our time-out plan", "While you're calm: agree how a break will work.",
+                        lambda: _plan(app))
+    yield SystemCommand("Theme", "Colours, high contrast, or none; kept for next time.", lambda: _theme(app))
+    yield SystemCommand("Support lines: country", "Whose support lines gentle shows.", lambda: _country(app))
     yield SystemCommand("Safety and support", "Support lines, and when gentle is not the right tool.", lambda: app.push_screen("safety"))
     yield SystemCommand("History", "Your past sessions and how they went.", lambda: app.push_screen("history"))
     yield SystemCommand("Resume a session", "Pick up a session you didn't finish.", lambda: app.push_screen("resume"))
@@ -54,3 +58,21 @@ def _start(app: "GentleApp", flow_id: str) -> None:
     flow = app.load_flow(flow_id)
     if flow is not None:
         app.begin(flow)
+
+
+def _plan(app: "GentleApp") -> None:
+    from gentle.tui.screens.break_at_home import make_time_out_plan
+
+    make_time_out_plan(app)
+
+
+def _theme(app: "GentleApp") -> None:
+    from gentle.tui.screens.theme_picker import choose_theme
+
+    choose_theme(app)
+
+
+def _country(app: "GentleApp") -> None:
+    from gentle.tui.screens.country import choose_country
+
+    choose_country(app)

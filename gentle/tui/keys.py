@@ -32,6 +32,7 @@ def _classes() -> list[type]:
     from gentle.tui.widgets.finished import FinishedView
     from gentle.tui.widgets.steps import view_for
     from gentle.tui.widgets.steps.choose import ChecklistView, PickList
+    from gentle.tui.screens.picker import SettingPicker
 
     from gentle.flows.kinds import STEP_KINDS
 
@@ -40,6 +41,7 @@ def _classes() -> list[type]:
         HistoryScreen, InsightsScreen, SessionDetailScreen, ResumeScreen, SafetyScreen,
         NoteScreen, SaveCopyScreen, BreakCallDialog, FloodingOffer, CoolDownScreen,
         DemoSessionScreen, DemoPickerScreen, StepNavigator, TemplateFiller, FinishedView, PickList, ChecklistView,
+        SettingPicker,
         *(view_for(kind) for kind in STEP_KINDS),
     ]
 

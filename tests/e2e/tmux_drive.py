@@ -80,7 +80,7 @@ def say(message: str) -> None:
 def walk_pause_and_breathe(term: Terminal) -> None:
     term.start("start", "pause-and-breathe", "--partner", "Sam", "--partner", "Alex")
     term.wait_for("Let's slow down")
-    term.wait_for("Sam and Alex, you've stopped to slow down together")
+    term.wait_for("Sam and Alex, you've stopped to slow")  # the line wraps beside the safety note
     say("welcome shown; Enter")
     term.keys("Enter")
     term.wait_for("Sam, how stirred up do you feel right now?")

@@ -60,7 +60,7 @@ async def make_plan(length_index: int = 1) -> None:
             await walker.press("ctrl+s")
         assert runner.step.id == "how-long"
         await walker.press(*["down"] * length_index)
-        await walker.press("enter")
+        await walker.press("space", "enter")  # a choice is marked, then given
         assert runner.step.id == "coming-back"
         await walker.type(COMING_BACK)
         await walker.press("ctrl+s")
@@ -190,7 +190,7 @@ async def test_a_short_quiet_step_shows_its_countdown_and_adds_a_minute() -> Non
         await walker.settle(0.3)
         assert not on_screen(app, "Come back at"), screen_text(app)
         assert on_screen(app, "Space pauses · + adds a minute · e ends early"), screen_text(app)
-        assert on_screen(app, "+1 min") and not on_screen(app, "+5 min"), screen_text(app)
+        assert on_screen(app, "+ 1 more min") and not on_screen(app, "5 more min"), screen_text(app)
         await walker.press("plus")
         assert runner.timer.total == 120.0
         await walker.press("e")

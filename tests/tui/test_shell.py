@@ -452,3 +452,35 @@ async def test_bell_rings_at_phase_changes_and_at_the_end_only_when_on(monkeypat
         clock.advance(1201)
         await pilot.pause(0.4)
     assert not silent
+
+
+@pytest.mark.parametrize("typed, opens", [
+    ("theme", "ThemePicker"),
+    ("country", "CountryPicker"),
+    ("time-out plan", "SessionScreen"),
+    ("break", "BreakCallDialog"),
+])
+async def test_the_palette_at_home_reaches_what_the_keys_do(typed: str, opens: str) -> None:
+    """Ctrl+P at home, a few letters, Enter: the theme and country pickers, the plan, a break."""
+    app, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        walker = Walker(pilot, None)
+        await pilot.pause()
+        await walker.press("ctrl+p")
+        await walker.type(typed)
+        await pilot.pause(0.3)
+        await walker.press("enter")
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == opens, screen_text(app)
+
+
+async def test_t_at_home_chooses_the_theme() -> None:
+    app, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause(0.2)
+        assert type(app.screen).__name__ == "ThemePicker", screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        assert type(app.screen).__name__ == "HomeScreen"

@@ -70,7 +70,7 @@ async def test_at_60x20_nothing_essential_is_hidden() -> None:
         await pilot.pause()
         essentials = {
             "closeness-start": ["Sam, how close do you feel to Alex right now?", "far apart", "Enter"],
-            "pause-and-breathe.cool-down": ["A proper break", "Come back at 22:33", "+5 min"],
+            "pause-and-breathe.cool-down": ["A proper break", "Come back at 22:33", "+ 5 more min"],
             "pause-and-breathe.breathe": ["Breathe in", "Breath 1 of"],
             "i-statement.statement": ["Sam, build your sentence", "I feel [feeling]", "Blank 1 of 4"],
             "ready": ["( ) Yes, let's go on", "( ) Not yet, let's stop for today"],
@@ -98,3 +98,44 @@ async def test_home_at_40x12_is_usable() -> None:
         await pilot.press("p")
         await pilot.pause()
         assert app.screen.runner.flow.id == "pause-and-breathe"
+
+
+FOOTER_SIZES = [(40, 12), (60, 20), (80, 24), (100, 30)]
+
+
+async def _footer_line(pilot, app) -> str:
+    await pilot.pause(0.1)
+    lines = screen_text(app).splitlines()
+    return lines[-1] if lines else ""
+
+
+def _keeps_safety_keys(line: str, where: str, *, break_too: bool = True) -> None:
+    wanted = ["Ctrl+G Hide"] + (["Ctrl+B Break"] if break_too else [])
+    for words in wanted:
+        assert words in line, f"{where}: {words!r} is not in the footer: {line!r}"
+    assert "Help" in line and ("? Help" in line or "F1 Help" in line), f"{where}: no Help in {line!r}"
+    assert "^" not in line, f"{where}: caret notation in {line!r}"
+
+
+@pytest.mark.parametrize("size", FOOTER_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_break_hide_and_help_stay_in_the_footer_at_every_size(size: tuple[int, int]) -> None:
+    """At home, on every step kind, in help, while a break is asked for and counted down."""
+    app, clock = make_app("full")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        _keeps_safety_keys(await _footer_line(pilot, app), "home")
+        await pilot.press("f1")
+        await pilot.pause()
+        _keeps_safety_keys(await _footer_line(pilot, app), "help on home", break_too=False)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")  # the first flow in the list opens at its first step
+        await session_ready(pilot)
+        for _, step_id in STEPS:
+            await visit(pilot, app, step_id)
+            _keeps_safety_keys(await _footer_line(pilot, app), step_id)
+        await pilot.press("ctrl+b")
+        await pilot.pause(0.2)
+        assert type(app.screen).__name__ != "SessionScreen", screen_text(app)
+        _keeps_safety_keys(await _footer_line(pilot, app), "the break dialog", break_too=False)

@@ -1,4 +1,5 @@
-"""Pictures of every step kind at 80x24 and 120x40, and of the home screen at 40x12.
+"""Pictures of every step kind at 40x12, 60x20, 80x24 and 120x40; of home, help and the
+break screens at the small sizes.
 
 The clock is fake and the cursor does not blink, so each picture is the same on every
 run. Update after an intended change with `pytest tests/tui/test_snapshots.py --snapshot-update`
@@ -22,7 +23,8 @@ STEPS = {
     "checklist": ("reconnect", "repair", 0, ("space", "down", "down", "space")),
     "turns": ("validate", "exchange", 42, ()),
 }
-SIZES = [(80, 24), (120, 40)]
+SIZES = [(40, 12), (60, 20), (80, 24), (120, 40)]
+SMALL = [(40, 12), (60, 20), (80, 24)]
 
 
 def app_at(flow: str, step_id: str, seconds: float, keys: tuple[str, ...]):
@@ -39,7 +41,8 @@ def app_at(flow: str, step_id: str, seconds: float, keys: tuple[str, ...]):
         await pilot.pause(0.3)
         for key in keys:
             await pilot.press(key)
-        app.screen.sync()
+        if hasattr(app.screen, "sync"):  # still the session (not help, nor a break)
+            app.screen.sync()
         await pilot.pause(0.1)
 
     return app, run_before
@@ -52,11 +55,15 @@ def test_step_kind_snapshot(snap_compare, kind: str, size: tuple[int, int]) -> N
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
-def test_home_snapshot_40x12(snap_compare) -> None:
+@pytest.mark.parametrize("size", SMALL + [(100, 30)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_home_snapshot(snap_compare, size: tuple[int, int]) -> None:
     app, _ = make_app()
-    assert snap_compare(app, terminal_size=(40, 12))
+    assert snap_compare(app, terminal_size=size)
 
 
-def test_home_snapshot_80x24(snap_compare) -> None:
-    app, _ = make_app()
-    assert snap_compare(app, terminal_size=(80, 24))
+@pytest.mark.parametrize("size", SMALL, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", ["help", "break-dialog", "cool-down"])
+def test_screen_snapshot(snap_compare, screen: str, size: tuple[int, int]) -> None:
+    keys = {"help": ("f1",), "break-dialog": ("ctrl+b", "2"), "cool-down": ("ctrl+b", "1", "enter")}[screen]
+    app, run_before = app_at("pause-and-breathe", "check-in", 0, keys)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -233,3 +233,16 @@ async def test_help_says_who_answers_as_the_step_does() -> None:
                 assert seen(app, "Filling in a sentence") and seen(app, "nothing else")
             if step_id == "topic":
                 assert seen(app, "Enter starts a new line") and not seen(app, "blank")
+
+
+async def test_enter_pressed_again_on_an_untouched_choice_says_so_once() -> None:
+    """Three quick Enters: one notice, not three stacked up over the list."""
+    app, _ = make_app("full")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        walker = await at_step(pilot, "ready")
+        await pilot.press("enter", "enter", "enter")
+        await walker.settle()
+        await pilot.pause(0.2)
+        toasts = app.screen.query("Toast")
+        assert len(toasts) == 1, screen_text(app)
+        assert seen(app, "Choose one first")

@@ -8,11 +8,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from gentle.tui.screens.dialog import ClosesItself
+from gentle.tui.screens.dialog import ClosesItself, ShowsKeys
 from gentle.tui.literal import literal
 
 
-class ConfirmScreen(ClosesItself, ModalScreen[bool]):
+class ConfirmScreen(ShowsKeys, ClosesItself, ModalScreen[bool]):
     """Dismisses with True for yes, False for no (Escape means no)."""
 
     BINDINGS = [

@@ -41,14 +41,26 @@ class ClosesItself:
             screen.app.pop_screen()
 
 
-class Dialog(ClosesItself, ModalScreen[Result]):
+class ShowsKeys:
+    """For a ModalScreen: its own footer line, so Break, Hide and Help stay in sight when
+    the box fills a small terminal. The box scrolls rather than being cut off."""
+
+    def on_mount(self) -> None:
+        from gentle.tui.widgets.keys_footer import KeysFooter
+
+        screen: ModalScreen = self  # type: ignore[assignment]
+        if not screen.query(KeysFooter):
+            screen.mount(KeysFooter())
+
+
+class Dialog(ShowsKeys, ClosesItself, ModalScreen[Result]):
     """A ModalScreen whose one ``Vertical`` child is a calm, centred box."""
 
     DEFAULT_CSS = """
     Dialog { align: center middle; }
     Dialog > Vertical {
         width: 72; max-width: 100%; height: auto; max-height: 100%;
-        padding: 1 2; border: round $primary; background: $surface;
+        overflow-y: auto; padding: 1 2; border: round $primary; background: $surface;
     }
     Dialog .dialog-title { text-style: bold; }
     """

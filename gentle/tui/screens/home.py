@@ -39,6 +39,8 @@ class HomeScreen(Screen[None]):
         Binding("r", "open('resume')", "Resume", id="resume", tooltip="Pick up an unfinished session."),
         Binding("h", "open('history')", "History", id="history", tooltip="Your past sessions."),
         Binding("s", "open('safety')", "Safety", id="safety", tooltip="Safety and where to get support."),
+        Binding("t", "theme", "Theme", id="home-theme", show=False,
+                tooltip="Colours, high contrast, or none; kept for next time."),
         Binding("q", "app.quit", "Quit", id="home-quit", tooltip="Leave gentle."),
     ]
 
@@ -147,6 +149,11 @@ class HomeScreen(Screen[None]):
         if flow is None:
             return
         self.app.begin(flow)
+
+    def action_theme(self) -> None:
+        from gentle.tui.screens.theme_picker import choose_theme
+
+        choose_theme(self.app)
 
     def action_names(self) -> None:
         self.app.action_names()

@@ -37,7 +37,7 @@ class NamesScreen(ClosesItself, ModalScreen["tuple[str, str] | None"]):
             yield Static("What are your names?", classes="heading", markup=False)
             yield Static(
                 "So gentle can speak to each of you. This is optional, and you can "
-                "change it later from the home screen.",
+                "change them at any time: n at home, or Ctrl+P, then \"Our names\".",
                 classes="prose",
                 markup=False,
             )

@@ -44,7 +44,10 @@ def allowed(app: "App", action: str) -> bool | None:
         # In a session, its break; anywhere else (home, history, a finished session…) a
         # break of its own, which starts a session (break_at_home.py). Not while one opens.
         opening = _loaded("gentle.tui.screens.opening", "OpeningScreen")
-        return not hidden and not (opening is not None and isinstance(app.screen, opening))
+        asking = _loaded("gentle.tui.widgets.break_call", "BreakCallDialog")
+        resting = _loaded("gentle.tui.widgets.break_call", "CoolDownScreen")
+        already = tuple(c for c in (opening, asking, resting) if c is not None)
+        return not hidden and not (already and isinstance(app.screen, already))
     if hidden:
         return action in ("quick_hide", "quit")
     return True

@@ -76,6 +76,9 @@ class BreakCallDialog(Dialog["tuple[int, float] | None"]):
        on the cool-down screen a moment later. */
     BreakCallDialog.-short .prose, BreakCallDialog.-short #break-plan { display: none; }
     BreakCallDialog.-short #who { margin: 0; }
+    BreakCallDialog.-short #lengths { max-height: 5; }
+    BreakCallDialog.-short .hint { display: none; }  /* the footer says "Esc Not now" */
+    BreakCallDialog.-short > Vertical { border: none; }
     """
 
     BINDINGS = [
@@ -219,7 +222,7 @@ class CoolDownScreen(ClosesItself, Screen[None]):
     """
 
     BINDINGS = [
-        Binding("plus,equals_sign", "more", "+5 min", id="break-more", key_display="+", tooltip="Five more minutes."),
+        Binding("plus,equals_sign", "more", "5 more min", id="break-more", key_display="+", tooltip="Five more minutes."),
         Binding("e", "end_early", "Back early", id="break-end", tooltip="Come back before the time is up (asks first)."),
         Binding("enter", "return", "Continue", id="break-return", tooltip="Go back to where you left off."),
     ]

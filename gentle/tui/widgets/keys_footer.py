@@ -43,6 +43,7 @@ SAFETY = ("break", "quick-hide", "help")
 # Dropped first when the line is short (after these, the later keys on the line go).
 LESSER = ("commands", "quit", "home-quit", "note", "pause-all", "skip")
 GAP = "  "
+NARROW_GAP = " "  # when the wider gap would cost a key
 
 _NAMES = {
     "escape": "Esc", "enter": "Enter", "space": "Space", "tab": "Tab", "backspace": "Backspace",
@@ -101,13 +102,36 @@ class KeysFooter(Widget):
         if not self._keys or not self.is_attached:
             return []
         seen: dict[str, tuple[Binding, bool]] = {}
+        described: set[str] = set()
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            if binding.show and binding.description and binding.action not in seen:
-                seen[binding.action] = (binding, enabled)
+            if not (binding.show and binding.description) or binding.action in seen:
+                continue
+            if binding.description in described:
+                continue  # one "Quit" is enough: the screen's own key comes first
+            described.add(binding.description)
+            seen[binding.action] = (binding, enabled)
+        if self.screen.is_modal:
+            # textual leaves the app's keys out of a modal screen's bindings, but its
+            # priority keys (Break, Hide, Help) still work there: show them too.
+            for binding in type(self.app).BINDINGS:
+                if not isinstance(binding, Binding) or binding.id not in SAFETY or binding.action in seen:
+                    continue
+                state = self.app.check_action(binding.action, ())
+                if state is not False:
+                    seen[binding.action] = (binding, bool(state))
         return list(seen.values())
 
     def chosen(self, width: int) -> list[tuple[Binding, bool]]:
         """The keys that fit in ``width`` columns: the safety keys always, then the most needed."""
+        return self._fit(width)[0]
+
+    def _fit(self, width: int) -> tuple[list[tuple[Binding, bool]], str]:
+        """The keys that fit, and the gap between them: the narrow gap only if it keeps more."""
+        wide = self._fit_with(width, GAP)
+        narrow = self._fit_with(width, NARROW_GAP)
+        return (narrow, NARROW_GAP) if len(narrow) > len(wide) else (wide, GAP)
+
+    def _fit_with(self, width: int, gap: str) -> list[tuple[Binding, bool]]:
         entries = self.entries()
         safety = sorted((e for e in entries if e[0].id in SAFETY), key=lambda e: SAFETY.index(e[0].id))
         others = [e for e in entries if e[0].id not in SAFETY]
@@ -116,20 +140,20 @@ class KeysFooter(Widget):
                         key=lambda i: LESSER.index(others[i][0].id))
         drop_order = lesser + [i for i in reversed(range(len(others))) if others[i][0].id not in LESSER]
         kept = set(range(len(others)))
-        while kept and self._width(safety + [others[i] for i in sorted(kept)]) > width:
+        while kept and self._width(safety + [others[i] for i in sorted(kept)], gap) > width:
             kept.discard(drop_order.pop(0))
         return [others[i] for i in sorted(kept)] + safety
 
     def _label(self, binding: Binding) -> str:
         return self.app.get_key_display(binding)
 
-    def _width(self, entries: list[tuple[Binding, bool]]) -> int:
+    def _width(self, entries: list[tuple[Binding, bool]], gap: str = GAP) -> int:
         words = [f"{self._label(b)} {b.description}" for b, _ in entries]
-        return 1 + sum(len(w) for w in words) + len(GAP) * max(0, len(words) - 1)
+        return 1 + sum(len(w) for w in words) + len(gap) * max(0, len(words) - 1)
 
     def render(self) -> Content:
         width = self.size.width
-        chosen = self.chosen(width)
+        chosen, gap = self._fit(width)
         others = [e for e in chosen if e[0].id not in SAFETY]
         safety = [e for e in chosen if e[0].id in SAFETY]
         pieces: list[Content] = [Content(" ")]
@@ -142,8 +166,8 @@ class KeysFooter(Widget):
             style = "bold $footer-key-foreground" if enabled else "dim"
             piece = Content.assemble((label, style), " ", (binding.description, "" if enabled else "dim"))
             if len(pieces) > 1:
-                pieces.append(Content(GAP))
-                column += len(GAP)
+                pieces.append(Content(gap))
+                column += len(gap)
             pieces.append(piece)
             spans.append((column, column + piece.cell_length, binding.key.split(",")[0]))
             column += piece.cell_length
@@ -152,10 +176,10 @@ class KeysFooter(Widget):
             add(binding, enabled)
         if safety:
             # The safety keys sit at the right-hand end, in the same place on every screen.
-            room = width - column - self._width(safety) + 1
-            if others and room > len(GAP):
-                pieces.append(Content(" " * (room - len(GAP))))
-                column += room - len(GAP)
+            room = width - column - self._width(safety, gap) + 1
+            if others and room > len(gap):
+                pieces.append(Content(" " * (room - len(gap))))
+                column += room - len(gap)
             for binding, enabled in safety:
                 add(binding, enabled)
         self._spans = spans

@@ -18,7 +18,12 @@ from gentle.safety import contact_lines, load_notice, resources_for
 from gentle.safety.country import SupportCountry, support_country
 from gentle.tui.literal import literal, literal_line
 
-COUNTRY_KEY = "F2"  # the note sits beside text boxes too: a letter would be typed
+COUNTRY_KEY = "F2"
+# The whole note on a small terminal, in three lines at 40 columns.
+STRIP = Content.assemble(
+    ("Not therapy or emergency help, and not for anyone afraid of their partner. ", "bold"),
+    ("s", "bold"), " at home: support lines · ", ("Esc", "bold"), ": got it",
+)  # the note sits beside text boxes too: a letter would be typed
 
 
 def country_note(support: SupportCountry, key: str, *, name: bool = True) -> Content:
@@ -68,7 +73,15 @@ class SafetyBanner(Vertical):
     SafetyBanner { display: none; }
     Screen.-medium SafetyBanner, Screen.-wide SafetyBanner { display: block; }
     Screen.-wide SafetyBanner { width: 40; }
-    Screen.-short SafetyBanner { display: none; }
+    /* A small terminal (40x12): a three-line strip above the footer says the essentials
+       once; Safety & support keeps the rest. */
+    Screen.-narrow SafetyBanner, Screen.-short SafetyBanner {
+        display: block; dock: bottom; width: 1fr; margin: 0 0 1 0; padding: 0 1; border: none;
+        height: auto; max-height: 3; background: $panel;
+    }
+    SafetyBanner #banner-strip { display: none; }
+    Screen.-narrow SafetyBanner > *, Screen.-short SafetyBanner > * { display: none; }
+    Screen.-narrow SafetyBanner #banner-strip, Screen.-short SafetyBanner #banner-strip { display: block; }
     /* 60x20 and 80x24: all of it without scrolling. The first helpline waits on Safety
        & support, one key away; the emergency number and the country stay. */
     Screen.-mid SafetyBanner { margin: 0 1 0 0; }
@@ -91,6 +104,7 @@ class SafetyBanner(Vertical):
         yield Static(
             "Esc: got it · s at home: Safety & support, any time", classes="banner-keys", markup=False
         )
+        yield Static(STRIP, id="banner-strip")
 
     def refresh_lines(self) -> None:
         """The country changed: show its lines."""

@@ -14,7 +14,7 @@ class SessionBar(Horizontal):
     DEFAULT_CSS = """
     SessionBar { height: 1; dock: top; padding: 0 1; }
     SessionBar #flow-title { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
-    SessionBar #progress { width: auto; }
+    SessionBar #progress { width: auto; margin-left: 1; }
     """
 
     def __init__(self, title: str) -> None:

@@ -8,6 +8,8 @@ with a box to type in says what it holds in :meth:`StepView.draft`.
 
 from __future__ import annotations
 
+import time
+
 from typing import TYPE_CHECKING, Any, Callable
 
 from textual import events
@@ -110,10 +112,18 @@ class StepView(Vertical):
         if verdict is not None and not verdict:
             reason = getattr(verdict, "reason", None)
             if reason and self.explains(reason):
-                self.notify(self.explain(reason), timeout=4, markup=False)
+                self.tell(self.explain(reason))
             return False
         self.changed()
         return True
+
+    def tell(self, words: str, seconds: float = 4) -> None:
+        """A notice, once: the same words while they are still showing are not stacked."""
+        now = time.monotonic()
+        if words == getattr(self, "_told", None) and now < getattr(self, "_told_until", 0.0):
+            return
+        self._told, self._told_until = words, now + seconds
+        self.notify(words, timeout=seconds, markup=False)
 
     def explains(self, reason: str) -> bool:
         """Whether a refusal is worth telling the person (not a key pressed twice)."""

@@ -25,8 +25,8 @@ class TimerView(StepView):
     BINDINGS = [
         Binding("space", "screen.pause_all", "Pause", id="timer-pause", tooltip="Pause or carry on.", show=False),
         # One of these two shows, as fits the step (check_action): + adds what suits its length.
-        Binding("plus,equals_sign", "more", "+5 min", id="timer-more", key_display="+", tooltip="Add five minutes."),
-        Binding("plus,equals_sign", "more_minute", "+1 min", id="timer-more-minute", key_display="+",
+        Binding("plus,equals_sign", "more", "5 more min", id="timer-more", key_display="+", tooltip="Add five minutes."),
+        Binding("plus,equals_sign", "more_minute", "1 more min", id="timer-more-minute", key_display="+",
                 tooltip="Add a minute."),
         Binding("e", "end_early", "End now", id="timer-end", tooltip="End the timer early (asks first)."),
         Binding("enter", "go_on", "Continue", id="timer-continue", tooltip="Go on once the time is up."),

@@ -30,7 +30,7 @@ class TurnsView(StepView):
         Binding("enter", "done_speaking", "Done speaking", id="turn-done", tooltip="The speaker has finished."),
         Binding("y", "heard(True)", "Yes, heard", id="turn-heard-yes", tooltip="Yes, I felt heard."),
         Binding("n", "heard(False)", "Not quite", id="turn-heard-no", tooltip="Not quite: try mirroring again."),
-        Binding("plus,equals_sign", "more", "+1 min", id="turn-more", key_display="+", tooltip="One more minute on the floor."),
+        Binding("plus,equals_sign", "more", "1 more min", id="turn-more", key_display="+", tooltip="One more minute on the floor."),
         Binding("space", "screen.pause_all", "Pause", id="turn-pause", tooltip="Pause or carry on.", show=False),
     ]
 
