@@ -85,3 +85,21 @@ def default_value(step: Step) -> Any:
     ``SKIP`` when the step cannot be answered with nothing, like a required write)."""
     kind = kind_of(step)
     return kind.walk_default(step) if kind.walk_default is not None else None
+
+
+def proposed_answer(flow: Any, answers: Sequence[Answer], step: Step, partner: int | None) -> Any:
+    """What Enter offers on a step nobody has touched yet (the app shows it, and a second
+    Enter gives it). For a rating: this partner's last rating of the same measure in this
+    session, kept within this scale; with none, the kind's neutral answer (the middle)."""
+    if step.kind == "rate":
+        measures = getattr(step, "measures", "other")
+        for answer in reversed(answers):
+            if answer.partner != partner or not isinstance(answer.value, int) or isinstance(answer.value, bool):
+                continue
+            try:
+                earlier = flow.step(answer.step_id)
+            except KeyError:
+                continue
+            if earlier.kind == "rate" and getattr(earlier, "measures", None) == measures:
+                return max(step.low, min(step.high, answer.value))
+    return default_value(step)

@@ -17,7 +17,7 @@ from gentle.flows.kinds import Refused, kind_of
 from gentle.flows.model import Flow, Step
 
 from gentle.engine import events as ev
-from gentle.engine.answers import Answer, accept, asking_order
+from gentle.engine.answers import Answer, accept, asking_order, proposed_answer
 from gentle.engine.clock import Clock, SystemClock
 from gentle.engine.conditions import Evidence, index_answers
 from gentle.engine.countdown import Countdown
@@ -108,6 +108,10 @@ class Runner(BreakMoves, TurnMoves):
     def draft_for(self, step_id: str, partner: int | None) -> Any:
         """Words (or a pick) not yet given at that step: typed, or taken back with Back."""
         return self._s.drafts.get((step_id, partner))
+
+    def proposal(self, partner: int | None) -> Any:
+        """What Enter offers at the current step before anything is typed there."""
+        return proposed_answer(self.flow, self._s.answers, self.step, partner)
 
     @property
     def shown(self) -> tuple[Shown, ...]:

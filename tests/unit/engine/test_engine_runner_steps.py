@@ -224,3 +224,23 @@ def test_pause_freezes_every_countdown_and_stopwatch() -> None:
 def test_an_empty_flow_is_finished_at_once() -> None:
     runner, _, events = start(make_flow())
     assert runner.finished and events.kinds() == ["Finished"]
+
+
+def test_enter_on_an_untouched_scale_proposes_this_partners_last_rating_of_the_same_measure() -> None:
+    flow = make_flow(
+        rate("before", measures="distress"),
+        rate("closeness", measures="closeness"),
+        say("middle"),
+        rate("after", measures="distress", low=0, high=5),
+    )
+    runner, _, _ = start(flow)
+    assert runner.proposal(0) == 5  # nothing earlier: the middle of 0-10
+    runner.submit(8)  # Sam
+    runner.submit(2)  # Alex
+    runner.submit(1)
+    runner.submit(9)  # closeness: another measure
+    runner.submit(None)
+    assert runner.step.id == "after"
+    assert runner.proposal(0) == 5  # Sam's 8, kept within this 0-5 scale
+    assert runner.proposal(1) == 2  # Alex's own 2, not Alex's closeness 9
+    assert runner.proposal(None) == 2  # the middle of 0-5 (nobody's own rating)

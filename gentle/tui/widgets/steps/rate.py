@@ -126,21 +126,8 @@ class RateView(StepView):
             self.set_value(self.value + delta)
 
     def proposal(self) -> int:
-        """The number Enter offers on an untouched scale: this partner's last rating of the
-        same thing in this session, else the middle of the scale (the walk's default)."""
-        from gentle.flows.kinds import kind_of
-
-        measures = getattr(self.step, "measures", "other")
-        for answer in reversed(self.runner.answers):
-            if answer.partner != self.asking or not isinstance(answer.value, int):
-                continue
-            try:
-                earlier = self.runner.flow.step(answer.step_id)
-            except KeyError:
-                continue
-            if earlier.kind == "rate" and getattr(earlier, "measures", None) == measures:
-                return max(self.step.low, min(self.step.high, answer.value))
-        return kind_of(self.step).walk_default(self.step)
+        """The number Enter offers on an untouched scale (the engine's rule)."""
+        return self.runner.proposal(self.asking)
 
     def on_key(self, event: Key) -> None:
         if not self.is_current:
