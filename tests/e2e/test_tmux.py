@@ -20,3 +20,4 @@ def test_pause_and_breathe_in_tmux() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "reached the end" in done.stdout
     assert "saved as completed" in done.stdout
+    assert "the pacer three keys later" in done.stdout

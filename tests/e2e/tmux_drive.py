@@ -26,9 +26,10 @@ class Failed(Exception):
 
 
 class Terminal:
-    def __init__(self, home: Path) -> None:
-        self.socket = f"gentle-e2e-{os.getpid()}"
+    def __init__(self, home: Path, size: tuple[int, int] = (80, 24), name: str = "") -> None:
+        self.socket = f"gentle-e2e-{os.getpid()}{name}"
         self.home = home
+        self.size = size
         self.pane: str | None = None
 
     def tmux(self, *args: str) -> str:
@@ -39,10 +40,11 @@ class Terminal:
         return done.stdout
 
     def start(self, *gentle_args: str) -> None:
-        command = " ".join([sys.executable, "-m", "gentle", *gentle_args])
+        # COLUMNS and LINES from the caller's terminal would override the pane's own size.
+        command = " ".join(["env", "-u", "COLUMNS", "-u", "LINES", sys.executable, "-m", "gentle", *gentle_args])
         env = [f"GENTLE_HOME={self.home}", "TERM=xterm-256color", "TZ=UTC", f"PATH={os.environ.get('PATH', '')}"]
         if self.pane is None:
-            self.tmux("new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", *sum((["-e", e] for e in env), []),
+            self.tmux("new-session", "-d", "-s", "e2e", "-x", str(self.size[0]), "-y", str(self.size[1]), *sum((["-e", e] for e in env), []),
                       f"cd {ROOT} && {command}; sleep 30")
             self.pane = self.tmux("display-message", "-p", "-t", "e2e", "#{pane_id}").strip()
         else:
@@ -110,6 +112,28 @@ def walk_pause_and_breathe(term: Terminal) -> None:
         time.sleep(0.1)
 
 
+def first_minute(term: Terminal) -> None:
+    """A fresh install, no names given: the first step at once, and the breathing three
+    keys later (Enter, a digit for each partner). Esc there puts the safety note away."""
+    term.start("start", "pause-and-breathe")
+    term.wait_for("Let's slow down")
+    if "What are your names?" in term.screen():
+        raise Failed("a names form stands before the first step")
+    term.wait_for("afraid of their partner")  # the safety note, even at this size
+    term.keys("Escape")
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and "afraid of their partner" in term.screen():
+        time.sleep(0.1)
+    term.keys("Enter", "3", "2")
+    term.wait_for("Breath 1 of")
+    footer = term.screen().rstrip().splitlines()[-1]
+    for words in ("Ctrl+B Break", "Ctrl+G Hide", "Help"):
+        if words not in footer:
+            raise Failed(f"{words!r} is not in the footer: {footer!r}")
+    say(f"at {term.size[0]}x{term.size[1]}: the first step at once, the pacer three keys later")
+    term.keys("C-q")
+
+
 def check_saved(home: Path) -> None:
     database = home / "data" / "gentle.db"
     if not database.exists():
@@ -149,6 +173,13 @@ def main() -> int:
         walk_pause_and_breathe(term)
         check_saved(home)
         hostile_title(term)
+        small_home = Path(tempfile.mkdtemp(prefix="gentle-e2e-"))
+        small = Terminal(small_home, (40, 12), "-small")
+        try:
+            first_minute(small)
+        finally:
+            small.stop()
+            shutil.rmtree(small_home, ignore_errors=True)
         say("passed")
         return 0
     except Failed as error:
