@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
-from gentle.tui.screens.dialog import ClosesItself
+from gentle.tui.screens.dialog import ClosesItself, ShowsKeys
 from gentle.tui.help_topic import HelpTopic
 from gentle.tui.literal import literal
 
@@ -33,7 +33,7 @@ def help_page(name: str) -> str:
         return ""
 
 
-class HelpScreen(ClosesItself, ModalScreen[None]):
+class HelpScreen(ShowsKeys, ClosesItself, ModalScreen[None]):
     BINDINGS = [
         Binding("escape,f1,question_mark,q,enter", "close", "Close", id="help-close", tooltip="Close the help."),
     ]

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from gentle.tui.screens.dialog import ClosesItself
+from gentle.tui.screens.dialog import ClosesItself, ShowsKeys
 from gentle.text import clean_line
 from gentle.tui.context import DEFAULT_PARTNERS
 from gentle.tui.widgets.fields import Field
@@ -20,7 +20,7 @@ def tidy_name(raw: str) -> str:
     return clean_line(raw).strip()[:MAX_NAME]
 
 
-class NamesScreen(ClosesItself, ModalScreen["tuple[str, str] | None"]):
+class NamesScreen(ShowsKeys, ClosesItself, ModalScreen["tuple[str, str] | None"]):
     """Dismisses with the two names, or None when skipped."""
 
     BINDINGS = [
