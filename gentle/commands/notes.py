@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 from pathlib import Path
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, Iterable, List, Optional
 
 import typer
 
@@ -135,7 +135,7 @@ def export(
 ) -> None:
     """Export sessions as Markdown for reading or printing, or as complete JSON."""
     from gentle.store.export import to_markdown, write_private_file
-    from gentle.store.export_json import export_json
+    from gentle.store.export_json import iter_export_json
     from gentle.store.history import session_detail
     from gentle.store.sessions import find_session_id
 
@@ -153,18 +153,19 @@ def export(
             _fail(f"{refused}{hint} Nothing was written.")
     with _store(reading=True) as store:
         ids = None if every else [find_session_id(store, s) for s in sessions or []]
-        if fmt == "json":
-            text = export_json(store, ids)
+        if fmt == "json":  # streamed from the store: a few hundred sessions at a time
+            pieces: Iterable[str] = iter_export_json(store, ids)
         else:
             if ids is None:
                 from gentle.store.history import history_ids
 
                 ids = history_ids(store)
-            text = to_markdown(session_detail(store, i) for i in ids)
-    if output is None:
-        echo(text, nl=False)
-        return
-    write_private_file(output, text, replace=force)
+            pieces = [to_markdown(session_detail(store, i) for i in ids)]
+        if output is None:
+            for piece in pieces:
+                echo(piece, nl=False)
+            return
+        write_private_file(output, pieces, replace=force)
     echo(clean_line(f"Saved to {output} (readable only by you)."))
 
 

@@ -106,7 +106,7 @@ def seed(home: Path, sessions: int) -> None:
     """
     code = ("from gentle.store.db import open_store\n"
             "from gentle.store.sessions import seed_sessions\n"
-            f"s = open_store(); seed_sessions(s, {sessions}); s.close()\n")
+            f"s = open_store(); seed_sessions(s, {sessions}, heavy=True); s.close()\n")
     subprocess.run([PYTHON, "-c", code], env=bench_env(home), check=True)
     os.sync()
 
