@@ -77,17 +77,17 @@ def history(
     from gentle.store import describe as say
     from gentle.store.history import count_sessions, list_sessions
 
+    if as_json:  # streamed: a long history is printed a thousand sessions at a time
+        _history_json(limit)
+        return
     with _store(reading=True) as store:
-        shown = limit if limit is not None or as_json else 20
+        shown = limit if limit is not None else 20
         rows = list_sessions(store, limit=shown)
         total = count_sessions(store)
     unreadable = getattr(rows, "unreadable", 0)
     if unreadable:
         echo(f"gentle: {unreadable} saved session(s) could not be read (a damaged record) and are "
              "left out.", err=True)
-    if as_json:
-        echo(_safe_json([row.to_dict() for row in rows]), nl=False)
-        return
     if not rows:
         echo("No saved sessions yet. They appear here after you use gentle together.")
         return
@@ -104,6 +104,29 @@ def history(
         )
     if total - unreadable > len(rows):
         echo(f"Showing the newest {len(rows)} of {total - unreadable} sessions; use --limit for more.")
+
+
+def _history_json(limit: int | None) -> None:
+    """``history --json``: the same text as one ``to_json`` of every row, written as it is read."""
+    from gentle.store.export_json import json_line
+    from gentle.store.history import Sessions, iter_sessions
+
+    found = Sessions()
+    with _store(reading=True) as store:
+        batch: list[str] = []
+        started = False
+        for row in iter_sessions(store, limit, found=found):
+            batch.append(" " + json_line(row.to_dict()))
+            if len(batch) == 500:
+                echo(("[\n" if not started else ",\n") + ",\n".join(batch), nl=False)
+                started, batch = True, []
+        if batch:
+            echo(("[\n" if not started else ",\n") + ",\n".join(batch), nl=False)
+            started = True
+        echo("\n]\n" if started else "[]\n", nl=False)
+    if found.unreadable:
+        echo(f"gentle: {found.unreadable} saved session(s) could not be read (a damaged record) and are "
+             "left out.", err=True)
 
 
 def show(

@@ -98,6 +98,11 @@ def to_json(data: Any) -> str:
     return _safe(_layout(data, top=True)) + "\n"
 
 
+def json_line(data: Any) -> str:
+    """One item as ``to_json`` lays it out inside a list: one line, safe to print."""
+    return _safe(json.dumps(data, ensure_ascii=False))
+
+
 def _safe(text: str) -> str:
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
