@@ -74,6 +74,18 @@ def wall(cmd: list[str], env: dict) -> float:
     return time.perf_counter() - start
 
 
+def measured(cmd: list[str], env: dict, stdout=subprocess.DEVNULL) -> tuple[float, float]:
+    """(seconds, peak resident memory in MiB) of one command, from its own rusage."""
+    start = time.perf_counter()
+    child = subprocess.Popen(cmd, env=env, stdout=stdout, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    if child.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd[2:])} exited {child.returncode}")
+    return seconds, usage.ru_maxrss / 1024  # Linux: KiB
+
+
 def make_home(prefix: str = "gentle-bench-") -> Path:
     home = Path(tempfile.mkdtemp(prefix=prefix))
     (home / "config").mkdir(parents=True)
