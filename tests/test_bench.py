@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-RATIO_FIGURES = {"export_vs_dump", "cli_version", "cli_flows_list", "cli_history_json", "tui_launch", "tui_launch_home",
+RATIO_FIGURES = {"tui_usable", "tui_home_usable", "export_vs_dump", "cli_version", "cli_flows_list", "cli_history_json", "tui_launch", "tui_launch_home",
                  "tui_memory"}
 FIGURES = RATIO_FIGURES | {
     "cpu_countdown", "cpu_breathing",
