@@ -10,14 +10,17 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from gentle.paths import make_private_dir
 
 
 def write_text_atomic(
-    path: Path, text: str, *, private: bool = False, mode: int | None = None
+    path: Path, text: "str | Iterable[str]", *, private: bool = False, mode: int | None = None
 ) -> Path:
-    """Write ``text`` (UTF-8) to ``path`` atomically and return the path.
+    """Write ``text`` (UTF-8) to ``path`` atomically and return the path. ``text`` may be
+    pieces (an export streamed from the store): they go to the temporary file as they
+    come, and a failure part-way leaves the target as it was.
 
     ``private`` makes the folder 0700 and the file 0600 whatever the umask; otherwise
     the folder is created if needed and the file gets the usual permissions, or exactly
@@ -32,7 +35,11 @@ def write_text_atomic(
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                for piece in text:
+                    handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         if private or mode is not None:

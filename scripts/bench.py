@@ -25,8 +25,13 @@ SECTIONS = ("cli", "tui", "cpu", "store", "validate", "timer")
 NEEDS_TMUX = {"tui", "cpu", "timer"}
 
 
-def plan(quick: bool, runs: int | None) -> dict:
-    """How much of each figure to measure: the full run, or a reduced one under a minute."""
+def plan(quick: bool, runs: int | None, scale: bool = False) -> dict:
+    """How much of each figure to measure: the full run, or a reduced one under a minute;
+    ``scale``: the store figures at 100k sessions (several minutes; not in CI)."""
+    if scale:
+        full = plan(False, runs)
+        return {**full, "sessions": 100_000, "store_runs": runs or 1, "flows": 10_000,
+                "validate_runs": runs or 1}
     if quick:
         return {"runs": runs or 3, "store_runs": runs or 3, "settle": 0.5, "cpu_window": 2.0,
                 "cpu_baseline": False, "sessions": 2_000, "flows": 1_000, "validate_runs": 1,
@@ -116,13 +121,15 @@ def main() -> int:
     parser.add_argument("--only", action="append", default=[], choices=SECTIONS,
                         help="measure only this section (may be given more than once)")
     parser.add_argument("--runs", type=int, help="runs per median (default 7, or 3 with --quick)")
+    parser.add_argument("--scale", action="store_true",
+                        help="the store figures at 100,000 sessions and validate at 10,000 flows (minutes)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
     parser.add_argument("--imports", action="store_true",
                         help="only show where import time goes (python -X importtime by package)")
     parser.add_argument("--soak", nargs="?", type=float, const=120.0, metavar="MINUTES",
                         help="only the memory soak of the break countdown (default 120 minutes)")
     args = parser.parse_args()
-    p = plan(args.quick, args.runs)
+    p = plan(args.quick, args.runs, args.scale)
     if args.soak is not None:
         return soak(args)
     if args.imports:

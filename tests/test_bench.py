@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-RATIO_FIGURES = {"cli_version", "cli_flows_list", "cli_history_json", "tui_launch", "tui_launch_home",
+RATIO_FIGURES = {"tui_usable", "tui_home_usable", "export_vs_dump", "cli_version", "cli_flows_list", "cli_history_json", "tui_launch", "tui_launch_home",
                  "tui_memory"}
 FIGURES = RATIO_FIGURES | {
     "cpu_countdown", "cpu_breathing",
     "history_screen", "insights_screen", "history_query", "insights_query", "export_json",
+    "export_vs_dump", "export_memory", "import_json", "import_memory", "forget_all", "history_json_memory",
     "validate_flows",
     "timer_stall", "timer_real",
 }

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 from pathlib import Path
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, Iterable, List, Optional
 
 import typer
 
@@ -77,17 +77,17 @@ def history(
     from gentle.store import describe as say
     from gentle.store.history import count_sessions, list_sessions
 
+    if as_json:  # streamed: a long history is printed a thousand sessions at a time
+        _history_json(limit)
+        return
     with _store(reading=True) as store:
-        shown = limit if limit is not None or as_json else 20
+        shown = limit if limit is not None else 20
         rows = list_sessions(store, limit=shown)
         total = count_sessions(store)
     unreadable = getattr(rows, "unreadable", 0)
     if unreadable:
         echo(f"gentle: {unreadable} saved session(s) could not be read (a damaged record) and are "
              "left out.", err=True)
-    if as_json:
-        echo(_safe_json([row.to_dict() for row in rows]), nl=False)
-        return
     if not rows:
         echo("No saved sessions yet. They appear here after you use gentle together.")
         return
@@ -104,6 +104,29 @@ def history(
         )
     if total - unreadable > len(rows):
         echo(f"Showing the newest {len(rows)} of {total - unreadable} sessions; use --limit for more.")
+
+
+def _history_json(limit: int | None) -> None:
+    """``history --json``: the same text as one ``to_json`` of every row, written as it is read."""
+    from gentle.store.export_json import json_line
+    from gentle.store.history import Sessions, iter_sessions
+
+    found = Sessions()
+    with _store(reading=True) as store:
+        batch: list[str] = []
+        started = False
+        for row in iter_sessions(store, limit, found=found):
+            batch.append(" " + json_line(row.to_dict()))
+            if len(batch) == 500:
+                echo(("[\n" if not started else ",\n") + ",\n".join(batch), nl=False)
+                started, batch = True, []
+        if batch:
+            echo(("[\n" if not started else ",\n") + ",\n".join(batch), nl=False)
+            started = True
+        echo("\n]\n" if started else "[]\n", nl=False)
+    if found.unreadable:
+        echo(f"gentle: {found.unreadable} saved session(s) could not be read (a damaged record) and are "
+             "left out.", err=True)
 
 
 def show(
@@ -135,7 +158,7 @@ def export(
 ) -> None:
     """Export sessions as Markdown for reading or printing, or as complete JSON."""
     from gentle.store.export import to_markdown, write_private_file
-    from gentle.store.export_json import export_json
+    from gentle.store.export_json import iter_export_json
     from gentle.store.history import session_detail
     from gentle.store.sessions import find_session_id
 
@@ -153,18 +176,19 @@ def export(
             _fail(f"{refused}{hint} Nothing was written.")
     with _store(reading=True) as store:
         ids = None if every else [find_session_id(store, s) for s in sessions or []]
-        if fmt == "json":
-            text = export_json(store, ids)
+        if fmt == "json":  # streamed from the store: a few hundred sessions at a time
+            pieces: Iterable[str] = iter_export_json(store, ids)
         else:
             if ids is None:
                 from gentle.store.history import history_ids
 
                 ids = history_ids(store)
-            text = to_markdown(session_detail(store, i) for i in ids)
-    if output is None:
-        echo(text, nl=False)
-        return
-    write_private_file(output, text, replace=force)
+            pieces = [to_markdown(session_detail(store, i) for i in ids)]
+        if output is None:
+            for piece in pieces:
+                echo(piece, nl=False)
+            return
+        write_private_file(output, pieces, replace=force)
     echo(clean_line(f"Saved to {output} (readable only by you)."))
 
 

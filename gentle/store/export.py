@@ -141,7 +141,7 @@ def to_text(detail: SessionDetail) -> str:
     return "\n".join(_render(detail, md=False)).rstrip("\n") + "\n"
 
 
-def write_private_file(path: Path, text: str, *, replace: bool = False) -> Path:
+def write_private_file(path: Path, text: "str | Iterable[str]", *, replace: bool = False) -> Path:
     """Write ``text`` atomically (temp file in the same folder, fsync, rename), as 0600.
 
     The folder's own permissions are left alone: it is the user's choice of place. An

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from gentle import __version__
 from gentle.store import tidy
@@ -98,6 +98,11 @@ def to_json(data: Any) -> str:
     return _safe(_layout(data, top=True)) + "\n"
 
 
+def json_line(data: Any) -> str:
+    """One item as ``to_json`` lays it out inside a list: one line, safe to print."""
+    return _safe(json.dumps(data, ensure_ascii=False))
+
+
 def _safe(text: str) -> str:
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -113,14 +118,45 @@ def _layout(data: Any, top: bool = False) -> str:
 
 
 def export_json(store: Store, ids: Sequence[str] | None = None) -> str:
-    """The export as text, fast: stored event JSON is copied, not parsed and re-encoded."""
-    data = export_data(store, ids, raw_events=True)
-    sessions = data.pop("sessions")
-    head = [f" {json.dumps(k)}: {_layout(v)}" for k, v in data.items()]
-    lines = []
-    for session in sessions:
-        events = session.pop("events")
-        body = json.dumps(session, ensure_ascii=False)
-        lines.append(f' {body[:-1]}, "events": [{", ".join(events)}]}}')
-    text = "{\n" + ",\n".join(head) + ',\n "sessions": [\n' + ",\n".join(lines) + "\n ]\n}"
-    return _safe(text) + "\n"
+    """The export as one text (one session, or a small export): see :func:`iter_export_json`."""
+    return "".join(iter_export_json(store, ids))
+
+
+CHUNK = 200  # sessions read (and held) at a time while exporting
+
+
+def iter_export_json(store: Store, ids: Sequence[str] | None = None) -> Iterator[str]:
+    """The export, piece by piece: a few hundred sessions are held at a time, whatever
+    the history holds, so 100k sessions stream to a file in constant memory. Stored
+    event JSON is copied, not parsed and re-encoded. The text is the same as before:
+    one session per line (which ``gentle import`` reads line by line)."""
+    if ids is None:  # everything history holds (a session only opened holds nothing)
+        ids = history_ids(store)
+    flows: dict[str, Any] = {}
+    with store.read() as conn:
+        # The flows first (they are few and small), so the sessions can follow one by one.
+        for first in range(0, len(ids), 900):
+            chunk = list(ids[first : first + 900])
+            marks = ",".join("?" * len(chunk))
+            for digest, body in conn.execute(
+                "SELECT s.flow_hash, f.body FROM (SELECT DISTINCT flow_hash FROM sessions"
+                f" WHERE id IN ({marks})) s LEFT JOIN flows f ON f.hash = s.flow_hash", chunk):
+                if digest not in flows:  # a copy that is missing exports as {} (as before)
+                    flows[digest] = tidy.json_or(body, {})
+        head = {"format": FORMAT, "version": FORMAT_VERSION, "app": f"gentle {__version__}",
+                "exported_at": time.time(), "flows": flows}
+        rows = [f" {json.dumps(k)}: {_layout(v)}" for k, v in head.items()]
+        yield _safe("{\n" + ",\n".join(rows) + ',\n "sessions": [')
+        known = dict.fromkeys(flows)  # so the chunks below don't look the copies up again
+        flows.clear()
+        first_line = True
+        for first in range(0, len(ids), CHUNK):
+            lines = []
+            for session in _sessions_chunk(conn, list(ids[first : first + CHUNK]), known, True):
+                events = session.pop("events")
+                body = json.dumps(session, ensure_ascii=False)
+                lines.append(f' {body[:-1]}, "events": [{", ".join(events)}]}}')
+            if lines:
+                yield _safe(("\n" if first_line else ",\n") + ",\n".join(lines))
+                first_line = False
+    yield "\n ]\n}\n"

@@ -13,7 +13,7 @@ anyone's, so leaving it out loses nothing; ``gentle forget --all`` still erases 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterator
 
 from gentle.flows.model import Flow
 from gentle.records import record
@@ -122,6 +122,27 @@ def list_sessions(store: Store, limit: int | None = None, offset: int = 0) -> li
         else:
             found.append(summary)
     return found
+
+
+def iter_sessions(store: Store, limit: int | None = None, *, found: "Sessions | None" = None,
+                  batch: int = 1000) -> Iterator[SessionSummary]:
+    """The same sessions as :func:`list_sessions`, read a thousand at a time, so all of a
+    long history can be printed in constant memory. Rows that can't be read are counted
+    in ``found.unreadable`` (when given) and left out."""
+    with store.read() as conn:
+        cursor = conn.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM sessions WHERE {holds_something()}"
+            " ORDER BY started_at DESC, id LIMIT ?",
+            (-1 if limit is None else min(int(limit), 2**62),),
+        )
+        while rows := cursor.fetchmany(batch):
+            for row in rows:
+                summary = _summary(row)
+                if summary is None:
+                    if found is not None:
+                        found.unreadable += 1
+                else:
+                    yield summary
 
 
 def history_ids(store: Store) -> list[str]:

@@ -12,6 +12,7 @@ imported. The JSON itself is read with limits too (:func:`loads`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import math
 import typing
@@ -125,16 +126,26 @@ def _event(event: Any, where: str) -> None:
     cls = EVENT_TYPES.get(kind) if isinstance(kind, str) else None
     if cls is None:
         raise Bad(f"{where}: {str(kind)[:40]!r} is not a kind of event gentle records")
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    unknown = set(event) - set(fields) - {"kind"}
-    if unknown:
+    fields, names = _fields_of(cls)
+    if not names.issuperset(event):
+        unknown = set(event) - names
         raise Bad(f"{where}: a {kind} has no {sorted(unknown)[0][:40]!r}")
-    for name, field in fields.items():
+    for name, annotation, required in fields:
         if name not in event:
-            if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+            if required:
                 raise Bad(f"{where}: a {kind} needs {name!r}")
             continue
-        _field(event[name], str(field.type), name, f"{where} ({kind}): {name}")
+        _field(event[name], annotation, name, f"{where} ({kind}): {name}")
+
+
+@functools.cache
+def _fields_of(cls: type) -> tuple[tuple[tuple[str, str, bool], ...], frozenset[str]]:
+    """(name, annotation as text, required) for each field, and the names allowed."""
+    fields = tuple(
+        (f.name, str(f.type),
+         f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+        for f in dataclasses.fields(cls))
+    return fields, frozenset(f[0] for f in fields) | {"kind"}
 
 
 def _field(value: Any, annotation: str, name: str, where: str) -> None:
@@ -184,18 +195,26 @@ def _time(value: Any, where: str) -> None:
 
 
 def _value(value: Any, where: str) -> None:
+    if value is None or isinstance(value, (bool, int, float)):
+        return  # a number can't be deep or long (the JSON reader already limited its digits)
+    if isinstance(value, str):
+        _text(value, where, MAX_TEXT)
+        return
     _depth(value, where)
     if len(json.dumps(value, ensure_ascii=False, default=str)) > MAX_TEXT:
         raise Bad(f"{where} is larger than gentle keeps ({MAX_TEXT:,} characters at most)")
 
 
 def _depth(value: Any, where: str) -> None:
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
+    def deep(item: Any, depth: int) -> None:  # recursion is bounded by MAX_DEPTH
         if depth > MAX_DEPTH:
             raise Bad(f"{where} is nested more deeply than gentle ever writes")
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
+        children = item.values() if type(item) is dict else item
+        if children and depth + 1 > MAX_DEPTH:  # what it holds is one level deeper
+            raise Bad(f"{where} is nested more deeply than gentle ever writes")
+        for child in children:
+            if type(child) is dict or type(child) is list:
+                deep(child, depth + 1)
+
+    if type(value) is dict or type(value) is list:
+        deep(value, 1)

@@ -8,13 +8,14 @@ completely or not at all.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from gentle.records import record
-from gentle.store import import_check
+from gentle.store import import_check, summary
 from gentle.store.db import Store
 from gentle.store.errors import ImportFormatError
 from gentle.store.export_json import FORMAT, FORMAT_VERSION
@@ -43,6 +44,9 @@ def import_file(store: Store, path: Path) -> ImportResult:
             f"{path}: this file is {size / 1024**3:.1f} GB, larger than any gentle export "
             f"({import_check.MAX_BYTES // 1024**3} GB at most). Nothing was imported.", path)
     try:
+        streamed = _stream(store, path)
+        if streamed is not None:
+            return streamed
         with path.open("rb") as handle:  # never more than an export can be, whatever stat said
             raw = handle.read(import_check.MAX_BYTES + 1)
         if len(raw) > import_check.MAX_BYTES:
@@ -54,19 +58,78 @@ def import_file(store: Store, path: Path) -> ImportResult:
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or "it isn't a text file"
         raise ImportFormatError(f"{path}: couldn't read it ({reason}).", path) from None
+    data = _parse(text, path)
+    return import_data(store, data, path)
+
+
+def _parse(text: str, path: Path, first_line: int = 1) -> Any:
     try:
-        data = import_check.loads(text)
+        return import_check.loads(text)
     except import_check.Bad as bad:
         raise ImportFormatError(f"{path}: this can't be imported: {bad}. Nothing was imported.", path) from None
     except json.JSONDecodeError as error:
+        line = error.lineno + first_line - 1
         raise ImportFormatError(
-            f"{path}:{error.lineno}:{error.colno}: this isn't a gentle export "
+            f"{path}:{line}:{error.colno}: this isn't a gentle export "
             f"(the JSON is broken here: {error.msg}).",
             path,
-            error.lineno,
+            line,
             error.colno,
         ) from None
-    return import_data(store, data, path)
+
+
+SESSIONS_LINE = '"sessions": ['
+
+
+def _stream(store: Store, path: Path) -> ImportResult | None:
+    """Import a file laid out as gentle writes it (one session per line) a session at a
+    time, so memory stays small however many sessions it holds. None when the file is
+    laid out some other way (reformatted by hand, say): it is then read whole.
+
+    Still all or nothing: every session is checked just before it is written, all in
+    one transaction, and the first problem rolls the whole file back."""
+    with path.open("rb") as handle:
+        head: list[str] = []
+        for raw_line in handle:
+            line = raw_line.decode("utf-8")
+            if line.rstrip("\r\n") == " " + SESSIONS_LINE:
+                break
+            # gentle's own layout: "{", then one top-level key per line (" \"flows\": {…}")
+            if (line.rstrip("\r\n") != "{") if not head else not line.startswith(' "'):
+                return None
+            head.append(line)
+        else:
+            return None
+        start_line = len(head) + 2  # the first session's line number
+        header = _parse("".join(head) + ' "sessions": []}', path)
+        flows, _ = _check_shape(header, path)
+        try:
+            import_check.check_export(flows, [])
+        except import_check.Bad as bad:
+            raise ImportFormatError(f"{path}: this can't be imported: {bad}. Nothing was imported.", path) from None
+
+        def sessions() -> Iterator[Any]:
+            number = start_line - 1
+            ended = False
+            for raw_line in handle:
+                number += 1
+                text = raw_line.decode("utf-8").strip()
+                if ended:
+                    if text not in ("}", ""):
+                        raise ImportFormatError(f"{path}:{number}: this isn't a gentle export "
+                                                "(there is more after its end).", path, number, 1)
+                    continue
+                if text in ("]", "],") or text == "":
+                    ended = text != ""
+                    if ended and text != "]":
+                        raise ImportFormatError(f"{path}:{number}: this isn't a gentle export "
+                                                "(the JSON is broken here).", path, number, 1)
+                    continue
+                yield _parse(text[:-1] if text.endswith(",") else text, path, number)
+            if not ended:
+                raise ImportFormatError(f"{path}: this isn't a gentle export (it ends too soon).", path)
+
+        return _write(store, flows, sessions(), path)
 
 
 def import_data(store: Store, data: Any, path: Path | str = "(import)") -> ImportResult:
@@ -76,10 +139,22 @@ def import_data(store: Store, data: Any, path: Path | str = "(import)") -> Impor
     except import_check.Bad as bad:
         raise ImportFormatError(f"{path}: this can't be imported: {bad}. Nothing was imported.",
                                 Path(path)) from None
+    return _write(store, flows, iter(sessions), Path(path), checked=True)
+
+
+def _write(store: Store, flows: dict[str, Any], sessions: Iterator[Any], path: Path,
+           *, checked: bool = False) -> ImportResult:
     added = skipped = extended = 0
     with store.write() as conn:
         copies: dict[str, tuple[str, FlowFacts]] = {}
         for n, raw in enumerate(sessions, 1):
+            if not checked:
+                try:
+                    import_check.check_export(flows, [raw])
+                except import_check.Bad as bad:
+                    words = str(bad).replace("session 1", f"session {n}", 1)
+                    raise ImportFormatError(f"{path}: this can't be imported: {words}. "
+                                            "Nothing was imported.", path) from None
             try:
                 session_id = uuid.UUID(hex=str(raw["id"])).hex
                 if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone():
@@ -140,10 +215,16 @@ def _insert_session(
         (session_id, digest, str(raw["flow_id"]), str(raw["flow_title"]), a, b, started, started,
          source),
     )  # fmt: skip
-    for event in raw["events"]:
-        record_event(conn, session_id, event_from_dict(event), facts)
+    latest = started
+    whole = dataclasses.replace(facts, defer_summary=True)
+    for seq, event in enumerate(raw["events"], 1):  # numbered here: the session is new
+        engine_event = event_from_dict(event)
+        record_event(conn, session_id, engine_event, whole, seq=seq, touch=False)
+        latest = max(latest, float(engine_event.at))
+    if any(m == "distress" for m in facts.measures.values()):
+        summary.refresh(conn, session_id, facts.threshold)  # once, with every rating in
     _add_notes(conn, session_id, raw.get("notes", []))
-    _settle(conn, session_id, raw, started)
+    _settle(conn, session_id, raw, latest)
 
 
 def _extend_session(conn: Any, session_id: str, raw: dict[str, Any]) -> bool:
@@ -179,18 +260,20 @@ def _add_notes(conn: Any, session_id: str, notes: list[dict[str, Any]]) -> None:
 
 
 def _settle(conn: Any, session_id: str, raw: dict[str, Any], started: float) -> None:
+    """``started``: the session's start, or the latest of its events written with ``touch=False``."""
     # What the file says wins over what replaying implies (an abandoned session, say).
     outcome = raw.get("outcome")
     if outcome not in (None, "completed", "abandoned"):
         raise ValueError(f"unknown outcome {outcome!r}")
     snapshot = raw.get("snapshot")
     conn.execute(
-        "UPDATE sessions SET outcome = ?, ended_at = ?, last_at = max(last_at, ?),"
+        "UPDATE sessions SET outcome = ?, ended_at = ?, last_at = max(last_at, ?, ?),"
         " snapshot = ? WHERE id = ?",
         (
             outcome,
             raw.get("ended_at"),
             float(raw.get("last_at") or started),
+            started,  # or the latest event's time, when the events were written untouched
             json.dumps(snapshot, ensure_ascii=False) if snapshot is not None else None,
             session_id,
         ),

@@ -35,8 +35,6 @@ from gentle.store.errors import (
     StoreBusy,
     StoreError,
 )
-from gentle.store.export import export_data, to_json, to_markdown, write_private_file
-from gentle.store.history import session_detail
 from gentle.store.recorder import Recorder, event_from_dict
 from gentle.store.sessions import add_note, load_resume, start_session
 
@@ -242,6 +240,10 @@ class LiveSession:
     def save_copy(self, path: Path, fmt: str = "md", replace: bool = False) -> Path:
         """Write everything kept in memory to ``path`` (atomically, 0600); StoreError kinds."""
         memory = open_memory_store()
+        # Only when a copy is asked for: a session's start never waits for these.
+        from gentle.store.export import export_data, to_json, to_markdown, write_private_file
+        from gentle.store.history import session_detail
+
         try:
             # The same id as in the notes file, so importing the copy later completes that
             # session instead of adding a second one.

@@ -25,7 +25,7 @@ def _rate(step_id: str) -> RateStep:
     return RateStep(id=step_id, ask="How upset are you right now?", measures="distress")
 
 
-def seed_flows() -> tuple[Flow, ...]:
+def seed_flows(heavy: bool = False) -> tuple[Flow, ...]:
     pause = Flow(
         id="seed-pause",
         title="Pause and breathe",
@@ -45,6 +45,8 @@ def seed_flows() -> tuple[Flow, ...]:
             _rate("before"),
             SayStep(id="intro", text="One of you speaks, the other listens."),
             WriteStep(id="feel", ask="I feel … when … because I need …"),
+            *((WriteStep(id="heard", ask="What did you hear?"),
+               WriteStep(id="ask", ask="What would you like to ask for?")) if heavy else ()),
             TimerStep(id="cool", seconds=1200, is_break=True, text="A proper break."),
             _rate("after"),
         ),
@@ -52,7 +54,20 @@ def seed_flows() -> tuple[Flow, ...]:
     return pause, speak
 
 
-def _events(flow: Flow, start: float, rng: random.Random) -> list:
+_WORDS = ("when", "you", "I", "felt", "the", "dinner", "plans", "changed", "again", "and",
+          "nobody", "asked", "me", "tired", "because", "need", "to", "know", "matter", "work",
+          "late", "phone", "weekend", "your", "mother", "money", "kids", "quiet", "listen", "sorry")
+
+
+def _long_answer(rng: random.Random, words: int) -> str:
+    out = []
+    for n in range(words):
+        word = rng.choice(_WORDS)
+        out.append(word + ("." if n % 14 == 13 else ""))
+    return " ".join(out)
+
+
+def _events(flow: Flow, start: float, rng: random.Random, heavy: bool = False) -> list:
     t = start
     out: list = []
     before = (rng.randint(5, 10), rng.randint(4, 10))
@@ -77,6 +92,8 @@ def _events(flow: Flow, start: float, rng: random.Random) -> list:
         elif step.kind == "write":
             for p in (0, 1):
                 text = f"I feel {rng.choice(['hurt', 'tired', 'alone'])} when plans change"
+                if heavy and rng.random() < 0.3:  # a long answer: 80 to 600 words
+                    text = _long_answer(rng, rng.randint(80, 600))
                 out.append(ev.AnswerGiven(step.id, p, {"text": text, "blanks": None}, at(60)))
         elif step.kind == "timer" and step.is_break:
             who = rng.choice((0, 1, None))
@@ -91,10 +108,15 @@ def _events(flow: Flow, start: float, rng: random.Random) -> list:
     return out
 
 
-def seed_sessions(store: Store, n: int, *, seed: int = 7, batch: int = 1000) -> list[str]:
-    """Add ``n`` sessions spread over the last ~two years; return their ids."""
+def seed_sessions(store: Store, n: int, *, seed: int = 7, batch: int = 1000,
+                  heavy: bool = False) -> list[str]:
+    """Add ``n`` sessions spread over the last ~two years; return their ids.
+
+    ``heavy``: the corpus scripts/bench measures with: the I-statement flow asks for
+    three written answers, and 30% of written answers run to 80-600 words (about 5 KB a
+    session on average; the writing is where the bytes are)."""
     rng = random.Random(seed)
-    flows = [(flow, FlowFacts.of(flow), flow_to_json(flow)) for flow in seed_flows()]
+    flows = [(flow, FlowFacts.of(flow), flow_to_json(flow)) for flow in seed_flows(heavy)]
     digests = {flow.id: flow_hash(body) for flow, _, body in flows}
     now = 1_700_000_000.0 if seed == 7 else rng.uniform(1.6e9, 1.7e9)
     ids: list[str] = []
@@ -116,7 +138,7 @@ def seed_sessions(store: Store, n: int, *, seed: int = 7, batch: int = 1000) -> 
                         " partner_b, started_at, last_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         (sid, digests[flow.id], flow.id, flow.title, a, b, start, start),
                     )
-                    for event in _events(flow, start, rng):
+                    for event in _events(flow, start, rng, heavy):
                         record_event(conn, sid, event, facts)
                     ids.append(sid)
     finally:

@@ -147,8 +147,8 @@ def load_resume(store: Store, session_id: str) -> ResumePoint:
     )
 
 
-def seed_sessions(store: Store, n: int, *, seed: int = 7) -> list[str]:
+def seed_sessions(store: Store, n: int, *, seed: int = 7, heavy: bool = False) -> list[str]:
     """Fill the store with ``n`` realistic sessions (for scripts/bench and tests)."""
     from gentle.store.seed import seed_sessions as seed_many
 
-    return seed_many(store, n, seed=seed)
+    return seed_many(store, n, seed=seed, heavy=heavy)

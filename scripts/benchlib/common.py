@@ -74,6 +74,18 @@ def wall(cmd: list[str], env: dict) -> float:
     return time.perf_counter() - start
 
 
+def measured(cmd: list[str], env: dict, stdout=subprocess.DEVNULL) -> tuple[float, float]:
+    """(seconds, peak resident memory in MiB) of one command, from its own rusage."""
+    start = time.perf_counter()
+    child = subprocess.Popen(cmd, env=env, stdout=stdout, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    if child.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd[2:])} exited {child.returncode}")
+    return seconds, usage.ru_maxrss / 1024  # Linux: KiB
+
+
 def make_home(prefix: str = "gentle-bench-") -> Path:
     home = Path(tempfile.mkdtemp(prefix=prefix))
     (home / "config").mkdir(parents=True)
@@ -106,7 +118,7 @@ def seed(home: Path, sessions: int) -> None:
     """
     code = ("from gentle.store.db import open_store\n"
             "from gentle.store.sessions import seed_sessions\n"
-            f"s = open_store(); seed_sessions(s, {sessions}); s.close()\n")
+            f"s = open_store(); seed_sessions(s, {sessions}, heavy=True); s.close()\n")
     subprocess.run([PYTHON, "-c", code], env=bench_env(home), check=True)
     os.sync()
 

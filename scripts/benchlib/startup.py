@@ -7,7 +7,7 @@ import time
 
 from benchlib.common import (BENCH_FLOWS, GENTLE, MINIMAL_APP, PYTHON, Figure, interleaved,
                              ratio_figure, wall)
-from benchlib.terminal import Tmux, cpu_percent, peak_rss_mib, wait_for_text
+from benchlib.terminal import Tmux, cpu_percent, peak_rss_mib, wait_for_all, wait_for_text
 
 CLI_BASELINE = [PYTHON, "-c", "import typer, yaml"]
 CLI_COMMANDS = (
@@ -17,6 +17,10 @@ CLI_COMMANDS = (
 )
 TITLE = "Pause and breathe"  # the flow's title; the minimal app shows the same words
 HOME_MARKER = "We need a pause"  # the home screen's first button
+# Usable: what a person waits for. The first step's own words with its keys in the
+# footer; home's list with its keys. (The minimal app's single frame is usable at once.)
+STEP_USABLE = ("Let's slow down", "Enter Continue", "Ctrl+B Break")
+HOME_USABLE = ("Say it gently", "p Pause", "Ctrl+B Break")
 
 
 def cli_figures(runs: int, env: dict) -> list[Figure]:
@@ -41,15 +45,17 @@ def launch_figures(runs: int, env: dict, settle: float) -> list[Figure]:
     Two ways in are timed: ``gentle start pause-and-breathe`` until the flow's title shows,
     and plain ``gentle`` until the home screen's pause button shows.
     """
-    apps = {"gentle": (gentle_start("pause-and-breathe"), TITLE),
-            "home": (GENTLE, HOME_MARKER),
-            "minimal": ([PYTHON, str(MINIMAL_APP)], TITLE)}
+    apps = {"gentle": (gentle_start("pause-and-breathe"), (TITLE,)),
+            "home": (GENTLE, (HOME_MARKER,)),
+            "gentle-usable": (gentle_start("pause-and-breathe"), STEP_USABLE),
+            "home-usable": (GENTLE, HOME_USABLE),
+            "minimal": ([PYTHON, str(MINIMAL_APP)], (TITLE,))}
     memory: dict[str, list[float]] = {name: [] for name in apps}
 
     with Tmux(env) as tmux:
         def launch(name: str) -> float:
-            argv, marker = apps[name]
-            seconds, pane, pid = wait_for_text(tmux, argv, marker)
+            argv, markers = apps[name]
+            seconds, pane, pid = wait_for_all(tmux, argv, markers)
             time.sleep(settle)  # the peak includes the first moments of use, not just start-up
             memory[name].append(peak_rss_mib(pid))
             tmux.close(pane)
@@ -59,10 +65,18 @@ def launch_figures(runs: int, env: dict, settle: float) -> list[Figure]:
         for name in apps:  # warm-up runs, not counted
             launch(name)
             memory[name].clear()
-        ours, home, base = interleaved(runs, lambda: launch("gentle"), lambda: launch("home"),
-                                       lambda: launch("minimal"))
+        ours, home, usable, home_usable, base = interleaved(
+            runs, lambda: launch("gentle"), lambda: launch("home"), lambda: launch("gentle-usable"),
+            lambda: launch("home-usable"), lambda: launch("minimal"))
     return [
-        ratio_figure("tui_launch", "TUI launch to first frame (tmux)", ours, base, "ms", 1.3,
+        ratio_figure("tui_usable", "TUI launch until the first step is usable (tmux)", usable, base,
+                     "ms", 1.3, "gentle start pause-and-breathe until the step's words and its keys "
+                     "(Enter Continue, Ctrl+B Break) show; baseline: the minimal app's first frame",
+                     scale=1000),
+        ratio_figure("tui_home_usable", "TUI launch until home is usable (tmux)", home_usable, base,
+                     "ms", 1.2, "plain gentle until the flow list and its keys (p Pause) show; same baseline",
+                     scale=1000),
+        ratio_figure("tui_launch", "TUI launch to first frame (tmux)", ours, base, "ms", 1.15,
                      "gentle start pause-and-breathe; baseline: minimal Textual app (Header, "
                      "Static, Footer), same terminal", scale=1000),
         ratio_figure("tui_launch_home", "TUI launch to the home screen (tmux)", home, base, "ms",

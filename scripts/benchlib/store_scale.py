@@ -15,7 +15,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from benchlib.common import GENTLE, Figure
+from benchlib.common import GENTLE, Figure, measured, ratio_figure
 from benchlib.terminal import Tmux, key_until_text, wait_for_text
 
 HOME_TEXT = "Or choose what to do together"
@@ -50,10 +50,12 @@ def store_figures(runs: int, home: Path, env: dict, sessions: int) -> list[Figur
     screens = screen_times(runs, env)
 
     target = home / "export.json"
-    exports = [_timed(lambda: subprocess.run(
-        GENTLE + ["export", "--all", "--format", "json", "-o", str(target), "--force"], env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)) for _ in range(runs)]
+    export_runs = [measured(GENTLE + ["export", "--all", "--format", "json", "-o", str(target), "--force"], env)
+                   for _ in range(runs)]
+    exports = [t for t, _ in export_runs]
     size = target.stat().st_size / 1e6
+    dumps = [_dump_seconds(home) for _ in range(runs)]
+    moves = move_figures(home, env, target, sessions, max(1, min(runs, 3)))
 
     n = f"{sessions:,} sessions"
     return [
@@ -67,7 +69,76 @@ def store_figures(runs: int, home: Path, env: dict, sessions: int) -> list[Figur
                "open_store + insights.compute"),
         _under("export_json", f"export --all --format json, {n}", exports, 3.0,
                f"the real command, {size:.1f} MB written atomically (with fsync)"),
+        ratio_figure("export_vs_dump", f"export --all, against a dump of the same database, {n}",
+                     exports, dumps, "ms", 2.0, f"baseline: {_dump_name()} to a file", 1000),
+        _peak("export_memory", f"export --all, peak memory, {n}", [m for _, m in export_runs], 150,
+              "streamed: a few hundred sessions held at a time"),
+        *moves,
     ]
+
+
+START = 0.3  # seconds: a command's own start, whatever the history holds
+
+
+def move_figures(home: Path, env: dict, export: Path, sessions: int, runs: int) -> list[Figure]:
+    """Import the export into a fresh home; history --json; forget --all on a copy."""
+    import shutil
+    import tempfile
+
+    per_100k = sessions / 100_000
+    imports, forgets = [], []
+    for _ in range(runs):
+        fresh = Path(tempfile.mkdtemp(prefix="gentle-bench-import-"))
+        try:
+            imports.append(measured(GENTLE + ["import", str(export)], dict(env, GENTLE_HOME=str(fresh))))
+            # forget --all on the imported copy: the same history, and ours to lose
+            forgets.append(measured(GENTLE + ["forget", "--all", "--yes"], dict(env, GENTLE_HOME=str(fresh))))
+            left = sum(p.stat().st_size for p in (fresh / "data").iterdir() if p.is_file())
+        finally:
+            shutil.rmtree(fresh, ignore_errors=True)
+    history = [measured(GENTLE + ["history", "--json"], env) for _ in range(runs)]
+    n = f"{sessions:,} sessions"
+    return [
+        _under("import_json", f"import into a fresh home, {n}", [t for t, _ in imports], START + 10 * per_100k,
+               f"goal: 10 s per 100k sessions, plus {START} s to start; {runs} run(s)"),
+        _peak("import_memory", f"import, peak memory, {n}", [m for _, m in imports], 200,
+              "one session parsed at a time, one transaction"),
+        _under("forget_all", f"forget --all, {n}", [t for t, _ in forgets], START + 3 * per_100k,
+               f"goal: 3 s per 100k, plus {START} s to start; {left / 1024:.0f} KiB of notes file left"),
+        _peak("history_json_memory", f"history --json, peak memory, {n}", [m for _, m in history], 100,
+              "streamed a thousand rows at a time"),
+    ]
+
+
+def _dump_name() -> str:
+    import shutil
+
+    return "sqlite3 .dump" if shutil.which("sqlite3") else "Python's sqlite3 iterdump (no sqlite3 command here)"
+
+
+def _dump_seconds(home: Path) -> float:
+    import shutil
+    import sqlite3
+
+    database = home / "data" / "gentle.db"
+    out = home / "dump.sql"
+    start = time.perf_counter()
+    if shutil.which("sqlite3"):
+        with out.open("wb") as handle:
+            subprocess.run(["sqlite3", str(database), ".dump"], stdout=handle, check=True)
+    else:
+        with sqlite3.connect(database) as conn, out.open("w", encoding="utf-8") as handle:
+            for line in conn.iterdump():
+                handle.write(line + "\n")
+    seconds = time.perf_counter() - start
+    out.unlink()
+    return seconds
+
+
+def _peak(key: str, name: str, samples: list[float], limit_mib: float, note: str) -> Figure:
+    value = max(samples)
+    return Figure(key, name, value, "MiB", goal=f"<= {limit_mib:g} MiB", met=value <= limit_mib, note=note,
+                  samples=[round(s, 1) for s in samples])
 
 
 def screen_times(runs: int, env: dict) -> list[dict]:

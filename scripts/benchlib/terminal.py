@@ -107,6 +107,21 @@ def wait_for_text(tmux: Tmux, argv: list[str], text: str, timeout: float = 30.0,
     raise RuntimeError(f"{text!r} never appeared for {' '.join(argv)}; the pane showed:\n{shown}")
 
 
+def wait_for_all(tmux: Tmux, argv: list[str], texts: tuple[str, ...], timeout: float = 30.0,
+                 poll: float = 0.01) -> tuple[float, str, int]:
+    """Launch ``argv`` and poll until every one of ``texts`` shows at once: (seconds, pane, pid)."""
+    start = time.perf_counter()
+    pane, pid = tmux.open(argv)
+    while time.perf_counter() - start < timeout:
+        screen = tmux.screen(pane)
+        if all(text in screen for text in texts):
+            return time.perf_counter() - start, pane, pid
+        time.sleep(poll)
+    shown = tmux.screen(pane)
+    tmux.close(pane)
+    raise RuntimeError(f"{texts!r} never all appeared for {' '.join(argv)}; the pane showed:\n{shown}")
+
+
 def key_until_text(tmux: Tmux, pane: str, key: str, text: str, timeout: float = 30.0,
                    poll: float = 0.005) -> float:
     """Press ``key`` in ``pane`` and poll until ``text`` shows: seconds from the press."""

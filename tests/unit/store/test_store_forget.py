@@ -69,3 +69,37 @@ def test_another_open_window_is_reported_not_ignored(store) -> None:
         reader.conn.execute("COMMIT")
         reader.close()
     assert done.sessions == 1 and not done.scrubbed
+
+
+def test_forget_everything_leaves_the_store_as_it_was_made(store) -> None:
+    """The quick way (tables emptied whole) keeps the rules on afterwards and a sound file."""
+    for _ in range(3):
+        _session_with(store, SECRET)
+    before = store.conn.execute("SELECT value FROM meta WHERE key = 'forgets'").fetchone()
+    done = forget(store, None)
+    assert done.sessions == 3 and done.scrubbed
+    assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store.conn.execute("PRAGMA secure_delete").fetchone()[0] == 1
+    after = store.conn.execute("SELECT value FROM meta WHERE key = 'forgets'").fetchone()
+    assert int(after[0]) == int(before[0]) + 1
+    for table in ("events", "answers", "timings", "notes", "sessions"):
+        assert store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+    assert store.check() == "ok"
+    sid = _session_with(store, KEPT)  # and the store goes on working
+    assert [r.id for r in list_sessions(store)] == [sid]
+
+
+def test_forget_everything_with_another_window_open_still_erases_the_words(store) -> None:
+    for _ in range(3):
+        _session_with(store, SECRET)
+    reader = open_store(store.path)
+    reader.conn.execute("BEGIN")
+    reader.conn.execute("SELECT count(*) FROM answers").fetchone()
+    try:
+        done = forget(store, None)
+    finally:
+        reader.conn.execute("COMMIT")
+        reader.close()
+    assert done.sessions == 3 and not done.scrubbed  # said, not hidden
+    assert forget(store, None).scrubbed  # once the other window is gone, again empties the WAL
+    assert not _found(store.path, SECRET)
