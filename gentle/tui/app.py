@@ -39,7 +39,7 @@ class GentleApp(CrashReportWithoutLocals, App[None]):
     ENABLE_COMMAND_PALETTE = True
     # Screens get these classes from the terminal size; gentle.tcss uses them for
     # the compact layouts (40x12 and smaller) and the roomy one (200x60).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-medium"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-compact"), (80, "-medium"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-mid"), (30, "-tall")]
 
     # Named screens other parts of gentle provide.

@@ -287,3 +287,28 @@ async def test_going_on_after_the_offer_is_respected_and_not_asked_again(flood_f
         assert type(app.screen).__name__ == "SessionScreen"
         runner = app.screen.runner
         assert runner.step.id == "words" and not runner.flooding and runner.break_ is None
+
+
+@pytest.mark.parametrize("size", [(40, 12), (60, 20)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_on_a_small_terminal_the_note_is_a_strip_above_the_keys(size: tuple[int, int]) -> None:
+    """Seen beside the first step at any size; it keeps the footer, F2 and Esc work."""
+    app = first_run_app("pause-and-breathe")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        shown = " ".join(" ".join(lines).split())
+        assert "not for anyone afraid of their partner" in shown, screen_text(app)
+        assert "F2 your country" in shown
+        assert "Ctrl+B Break" in lines[-1] and "Ctrl+G Hide" in lines[-1]
+        assert on_screen(app, "Let's slow down")
+        await pilot.press("f2")
+        await pilot.pause(0.2)
+        assert type(app.screen).__name__ == "CountryPicker", screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        await pilot.press("escape")  # the note's Esc: put away, and remembered
+        await pilot.pause()
+        assert "afraid of their partner" not in " ".join(screen_text(app).split())
+        assert app.screen.runner.step.id == "welcome"
+    assert load_config()[0].first_run_acknowledged is True

@@ -19,10 +19,11 @@ from gentle.safety.country import SupportCountry, support_country
 from gentle.tui.literal import literal, literal_line
 
 COUNTRY_KEY = "F2"
-# The whole note on a small terminal, in three lines at 40 columns.
+# The whole note on a small terminal, in four lines at 40 columns.
 STRIP = Content.assemble(
     ("Not therapy or emergency help, and not for anyone afraid of their partner. ", "bold"),
-    ("s", "bold"), " at home: support lines · ", ("Esc", "bold"), ": got it",
+    "Support lines: ", ("s", "bold"), " at home · ", (COUNTRY_KEY, "bold"), " your country · ",
+    ("Esc", "bold"), ": got it",
 )  # the note sits beside text boxes too: a letter would be typed
 
 
@@ -73,20 +74,26 @@ class SafetyBanner(Vertical):
     SafetyBanner { display: none; }
     Screen.-medium SafetyBanner, Screen.-wide SafetyBanner { display: block; }
     Screen.-wide SafetyBanner { width: 40; }
-    /* A small terminal (40x12): a three-line strip above the footer says the essentials
-       once; Safety & support keeps the rest. */
-    Screen.-narrow SafetyBanner, Screen.-short SafetyBanner {
+    /* A small terminal (40x12, and up to 79 columns): a strip above the footer says the
+       essentials once, and the screen keeps its width; Safety & support keeps the rest. */
+    Screen.-narrow SafetyBanner, Screen.-compact SafetyBanner, Screen.-short SafetyBanner {
         display: block; dock: bottom; width: 1fr; margin: 0 0 1 0; padding: 0 1; border: none;
-        height: auto; max-height: 3; background: $panel;
+        height: auto; max-height: 4; background: $panel;
     }
     SafetyBanner #banner-strip { display: none; }
-    Screen.-narrow SafetyBanner > *, Screen.-short SafetyBanner > * { display: none; }
-    Screen.-narrow SafetyBanner #banner-strip, Screen.-short SafetyBanner #banner-strip { display: block; }
+    Screen.-narrow SafetyBanner > *, Screen.-compact SafetyBanner > *,
+    Screen.-short SafetyBanner > * { display: none; }
+    Screen.-narrow SafetyBanner #banner-strip, Screen.-compact SafetyBanner #banner-strip,
+    Screen.-short SafetyBanner #banner-strip { display: block; }
     /* 60x20 and 80x24: all of it without scrolling. The first helpline waits on Safety
        & support, one key away; the emergency number and the country stay. */
     Screen.-mid SafetyBanner { margin: 0 1 0 0; }
     Screen.-mid SafetyBanner #banner-abuse { display: none; }
     Screen.-mid SafetyBanner .banner-keys { margin-top: 0; }
+    /* The strip sits just above the footer, whatever the height (after the -mid rules). */
+    Screen.-narrow SafetyBanner, Screen.-compact SafetyBanner, Screen.-short SafetyBanner {
+        margin: 0 0 1 0;
+    }
     """
 
     def __init__(self, *, id: str | None = "safety-banner") -> None:

@@ -119,11 +119,25 @@ class _PickView(StepView):
         on = index in self.marked
         marker = ("[x] " if on else "[ ] ") if self.many else ("(•) " if on else "( ) ")
         pointer = POINTER if index == getattr(self, "_pointer", None) else NO_POINTER
-        return Content.assemble(
-            (pointer, "bold"),
-            (marker, "bold $accent" if on else "dim"),
-            self.text(self.entries[index]).stylize("bold" if on else ""),
-        )
+        words = self.text(self.entries[index]).stylize("bold" if on else "")
+        lead = Content.assemble((pointer, "bold"), (marker, "bold $accent" if on else "dim"))
+        # A long option wraps under its own words, not under its marker.
+        room = self._room() - lead.cell_length
+        lines = words.wrap(room) if room >= 12 and words.cell_length > room else [words]
+        indent = Content(" " * lead.cell_length)
+        return Content("\n").join(
+            Content.assemble(lead if n == 0 else indent, line) for n, line in enumerate(lines))
+
+    def _room(self) -> int:
+        """The columns a row has in the list (0 before the list is laid out)."""
+        picks = self.query(PickList)
+        return picks.first().scrollable_content_region.width if picks else 0
+
+    def on_resize(self) -> None:
+        width = self._room()
+        if width and width != getattr(self, "_wrapped_at", None) and hasattr(self, "marked"):
+            self._wrapped_at = width
+            self._redraw(*range(len(self.entries)))
 
     def _redraw(self, *indexes: int) -> None:
         picks = self.query_one(PickList)
