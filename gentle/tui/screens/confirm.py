@@ -15,9 +15,11 @@ from gentle.tui.literal import literal
 class ConfirmScreen(ShowsKeys, ClosesItself, ModalScreen[bool]):
     """Dismisses with True for yes, False for no (Escape means no)."""
 
+    # Not in the footer: the buttons name their own keys ("Keep resting (n)"), in words
+    # that fit the question, where a footer could only say "Yes" and "No".
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm-yes", tooltip="Yes, go ahead."),
-        Binding("n,escape", "answer(False)", "No", id="confirm-no", tooltip="No, stay here."),
+        Binding("y", "answer(True)", "Yes", id="confirm-yes", show=False, tooltip="Yes, go ahead."),
+        Binding("n,escape", "answer(False)", "No", id="confirm-no", show=False, tooltip="No, stay here."),
     ]
 
     def __init__(self, question: str, *, yes: str = "Yes", no: str = "No") -> None:

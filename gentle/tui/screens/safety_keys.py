@@ -47,7 +47,8 @@ def allowed(app: "App", action: str) -> bool | None:
         asking = _loaded("gentle.tui.widgets.break_call", "BreakCallDialog")
         resting = _loaded("gentle.tui.widgets.break_call", "CoolDownScreen")
         already = tuple(c for c in (opening, asking, resting) if c is not None)
-        return not hidden and not (already and isinstance(app.screen, already))
+        # Not while one is being asked for or counted down (a question over it included).
+        return not hidden and not (already and any(isinstance(s, already) for s in app.screen_stack))
     if hidden:
         return action in ("quick_hide", "quit")
     return True
