@@ -110,12 +110,14 @@ def _stream(store: Store, path: Path) -> ImportResult | None:
 
         def sessions() -> Iterator[Any]:
             number = start_line - 1
-            ended = False
+            ended = closed = False
             for raw_line in handle:
                 number += 1
                 text = raw_line.decode("utf-8").strip()
                 if ended:
-                    if text not in ("}", ""):
+                    if text == "}" and not closed:
+                        closed = True
+                    elif text != "":
                         raise ImportFormatError(f"{path}:{number}: this isn't a gentle export "
                                                 "(there is more after its end).", path, number, 1)
                     continue
@@ -126,7 +128,7 @@ def _stream(store: Store, path: Path) -> ImportResult | None:
                                                 "(the JSON is broken here).", path, number, 1)
                     continue
                 yield _parse(text[:-1] if text.endswith(",") else text, path, number)
-            if not ended:
+            if not closed:
                 raise ImportFormatError(f"{path}: this isn't a gentle export (it ends too soon).", path)
 
         return _write(store, flows, sessions(), path)

@@ -92,7 +92,7 @@ def test_a_file_laid_out_another_way_still_imports(seven, tmp_path: Path) -> Non
         assert import_file(third, tight).added == 7
 
 
-@pytest.mark.parametrize("damage", ["broken-line", "bad-name", "cut-short", "more-after"])
+@pytest.mark.parametrize("damage", ["broken-line", "bad-name", "cut-short", "no-last-brace", "more-after"])
 def test_a_problem_anywhere_in_the_file_imports_nothing(seven, tmp_path: Path, damage: str) -> None:
     store, _ = seven
     file = write_private_file(tmp_path / "out.json", iter_export_json(store))
@@ -104,6 +104,8 @@ def test_a_problem_anywhere_in_the_file_imports_nothing(seven, tmp_path: Path, d
         lines[last_session] = lines[last_session].replace('"Sam', '"' + "x" * 500, 1)
     elif damage == "cut-short":
         lines = lines[:-2]
+    elif damage == "no-last-brace":
+        lines = lines[:-1]
     else:
         lines.append('{"more": 1}\n')
     file.write_text("".join(lines))
