@@ -23,6 +23,7 @@ from gentle.commands import screens as screen_commands
 from gentle.output import echo
 
 app = typer.Typer(
+    context_settings={"help_option_names": ["-h", "--help"]},
     name="gentle",
     help="A calm companion for a couple in the middle of a disagreement.",
     no_args_is_help=False,

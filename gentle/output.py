@@ -17,7 +17,25 @@ from gentle.text import clean
 
 
 def echo(message: object = "", *, err: bool = False, nl: bool = True) -> None:
-    """Print ``message``, cleaned, to stdout (or stderr), as ``typer.echo`` would."""
+    """Print ``message``, cleaned, to stdout (or stderr), as ``typer.echo`` would.
+
+    A reader that stops early (``gentle history | head -1``) closes the pipe: that is
+    not a failure, so gentle stops quietly with exit 0, as ``cat`` or ``head`` would."""
     stream = sys.stderr if err else sys.stdout
-    stream.write(clean(str(message)) + ("\n" if nl else ""))
-    stream.flush()
+    try:
+        stream.write(clean(str(message)) + ("\n" if nl else ""))
+        stream.flush()
+    except BrokenPipeError:
+        reader_went_away()
+
+
+def reader_went_away() -> None:
+    """Exit 0 at once, and keep Python from complaining when it flushes stdout at exit."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    raise SystemExit(0)

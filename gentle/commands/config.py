@@ -16,6 +16,7 @@ _ORIGIN_WORDS = {"default": "default", "file": "file", "environment": "environme
 
 def register(app: typer.Typer) -> None:
     config_app = typer.Typer(
+        context_settings={"help_option_names": ["-h", "--help"]},
         name="config",
         help="Show gentle's settings and where each one came from.",
         no_args_is_help=False,

@@ -69,6 +69,7 @@ def load_flow_arg(target: str, catalogue: "Catalogue") -> "Flow":
 
 def register(app: typer.Typer) -> None:
     flows_app = typer.Typer(
+        context_settings={"help_option_names": ["-h", "--help"]},
         name="flows",
         help="List, show, check and write flows (the guided conversations).",
         no_args_is_help=True,

@@ -8,6 +8,7 @@ Every problem becomes one plain line on stderr and exit code 1, never a tracebac
 
 from __future__ import annotations
 
+import enum
 import functools
 import sqlite3
 from pathlib import Path
@@ -17,6 +18,13 @@ import typer
 
 from gentle.text import clean_line
 from gentle.output import echo
+
+
+class ExportFormat(str, enum.Enum):
+    """``export --format``: a fixed list, so ``--help`` shows it and typos are told."""
+
+    md = "md"
+    json = "json"
 
 
 def _safe_json(data: Any) -> str:
@@ -103,7 +111,9 @@ def history(
             f"{say.duration(row.seconds):>9}  {row.outcome:<11}  {feelings}{walk}"
         )
     if total - unreadable > len(rows):
-        echo(f"Showing the newest {len(rows)} of {total - unreadable} sessions; use --limit for more.")
+        # A hint for the person, not part of the list: a pipe gets the sessions only.
+        echo(f"Showing the newest {len(rows)} of {total - unreadable} sessions; use --limit for more.",
+             err=True)
 
 
 def _history_json(limit: int | None) -> None:
@@ -150,7 +160,7 @@ def show(
 def export(
     sessions: Optional[List[str]] = typer.Argument(None, help="Session ids (or prefixes)."),
     every: bool = typer.Option(False, "--all", help="Export every saved session."),
-    fmt: str = typer.Option("md", "--format", help="md (to read or print) or json (everything)."),
+    fmt: "ExportFormat" = typer.Option("md", "--format", help="md (to read or print) or json (everything)."),
     output: Optional[Path] = typer.Option(
         None, "-o", "--output", help="Write to this file instead of the terminal."
     ),
@@ -162,8 +172,6 @@ def export(
     from gentle.store.history import session_detail
     from gentle.store.sessions import find_session_id
 
-    if fmt not in ("md", "json"):
-        _fail(f"--format must be md or json, not {fmt!r}.")
     if not every and not sessions:
         _fail("Say which sessions to export (their ids), or use --all.")
     if output is not None:
