@@ -31,7 +31,9 @@ def clock(at: float | None) -> str:
     return datetime.fromtimestamp(at).strftime("%H:%M") if at is not None else "--:--"
 
 
-def outcome(word: str) -> str:
+def outcome(word: str, source: str | None = None) -> str:
+    if source == "walk" and word == "interrupted":
+        return "a rehearsal, not walked to the end"  # resume never offers rehearsals
     return {
         "completed": "finished",
         "abandoned": "stopped early",

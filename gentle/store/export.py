@@ -74,7 +74,7 @@ def _render(detail: SessionDetail, md: bool) -> list[str]:
            f"{clean_line(s.flow_title)}  ({say.when(s.started_at)})", ""]
     out.append(f"{bullet}Session: {s.id}")
     out.append(f"{bullet}Partners: {partners[0]} and {partners[1]}")
-    out.append(f"{bullet}Length: {say.duration(s.seconds)}, {say.outcome(s.outcome)}")
+    out.append(f"{bullet}Length: {say.duration(s.seconds)}, {say.outcome(s.outcome, s.source)}")
     scale = ", ".join(
         f"{name} {say.distress(*d)}" for name, d in zip(partners, s.distress)
     )

@@ -285,7 +285,8 @@ def record_walk(
     store: Store, flow: Any, answers: Mapping[str, Any], partners: Any,
     default_threshold: int | None = None,
 ) -> tuple[str, Any]:
-    """Walk ``flow`` with ``answers`` and save it as a completed session (source ``walk``).
+    """Walk ``flow`` with ``answers`` and save it as a completed session (source ``walk``),
+    only if the walk succeeds.
 
     The walk's runner reports to the same Recorder the TUI's sessions use, so a saved walk
     is recorded exactly as a couple's session would be. Returns (session id, WalkResult).
@@ -293,6 +294,9 @@ def record_walk(
     from gentle.engine.walk import walk
     from gentle.store.sessions import start_session
 
+    # Walked once first, unrecorded: answers that don't fit the flow (a WalkError) leave
+    # nothing in the notes, not a half-walked rehearsal.
+    walk(flow, answers, partners, default_threshold=default_threshold)
     session_id = start_session(store, flow, partners, source="walk")
     result = walk(flow, answers, partners, on_event=Recorder(store, session_id),
                   default_threshold=default_threshold)

@@ -302,6 +302,28 @@ def test_walk_save_keeps_a_completed_session_in_the_notes(home: Path, tmp_path: 
     assert len(json.loads(gentle(home, "history", "--json").stdout)) == 1
 
 
+def test_walk_save_with_answers_that_dont_fit_keeps_nothing(home: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("check-in: [8, 13]\n", encoding="utf-8")  # 13 is off the scale
+    done = gentle(home, "flows", "walk", "pause-and-breathe", "--answers", str(answers), "--save")
+    assert done.returncode == 1 and "Saved as session" not in done.stderr
+    database = home / "data" / "gentle.db"
+    if database.exists():
+        with sqlite3.connect(database) as conn:
+            assert conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
+    assert json.loads(gentle(home, "history", "--json").stdout) == []
+
+
+def test_a_rehearsal_is_never_called_one_that_can_be_continued() -> None:
+    from gentle.store import describe
+
+    assert "can be continued" in describe.outcome("interrupted")
+    assert "can be continued" not in describe.outcome("interrupted", "walk")
+    assert "rehearsal" in describe.outcome("interrupted", "walk")
+
+
 def test_walk_checks_partner_names_as_start_does(tmp_path) -> None:
     from typer.testing import CliRunner
 

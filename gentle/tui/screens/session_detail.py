@@ -108,7 +108,7 @@ class SessionDetailScreen(ClosesItself, Screen[None]):
         names = [literal_line(name, style) for name, style in zip(s.partners, PARTNER_STYLES)]
         out = [
             Static(literal_line(s.flow_title), classes="step-title"),
-            Static(Content(f"{say.when(s.started_at)} · {say.duration(s.seconds)} · {say.outcome(s.outcome)}"), classes="detail-meta"),
+            Static(Content(f"{say.when(s.started_at)} · {say.duration(s.seconds)} · {say.outcome(s.outcome, s.source)}"), classes="detail-meta"),
             Static(Content.assemble(names[0], " and ", names[1])),
             Static(
                 Content.assemble(
