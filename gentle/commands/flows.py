@@ -113,11 +113,13 @@ def list_flows(
     entries = catalogue.entries()
     for note in catalogue.notes:
         echo(clean_line(note), err=True)
+    problems = _first_problems(catalogue, entries)
     if as_json:
         import json
 
         data = [{"id": e.id, "title": e.title, "minutes": e.minutes, "source": e.source,
-                 "path": str(e.path), "replaces": e.replaces} for e in entries]
+                 "path": str(e.path), "replaces": e.replaces, "ok": e.id not in problems,
+                 "problem": problems.get(e.id)} for e in entries]
         echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     if not entries:
@@ -128,12 +130,31 @@ def list_flows(
 
     rows = [(short(clean_line(e.id), 40), short(clean_line(e.title), 48),
              f"{e.minutes:g}" if e.minutes is not None else "-",
-             clean_line(e.source) + (f" (instead of {e.replaces})" if e.replaces else ""))
+             clean_line(e.source) + (f" (instead of {e.replaces})" if e.replaces else "")
+             + ("  ! has a problem (see below)" if e.id in problems else ""))
             for e in entries]
     header = ("ID", "TITLE", "MINUTES", "SOURCE")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(3)]
     for row in [header, *rows]:
         echo(f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]}")
+    for entry in entries:
+        if entry.id in problems:
+            echo(clean_line(f'"{entry.id}" has a problem and won\'t open yet: {problems[entry.id]}. '
+                            f"`gentle flows validate {entry.path}` shows everything to fix."), err=True)
+
+
+def _first_problems(catalogue: Any, entries: list[Any]) -> dict[str, str]:
+    """The first problem of each flow that isn't built in (those are checked by gentle's
+    own tests), so a broken file of the person's own is marked in the list."""
+    found: dict[str, str] = {}
+    for entry in entries:
+        if entry.source == "built-in":
+            continue
+        _, problems = catalogue.check_path(entry.path)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            found[entry.id] = f"line {errors[0].line}: {errors[0].message}"
+    return found
 
 
 def show_flow(

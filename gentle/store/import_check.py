@@ -30,6 +30,7 @@ MAX_EVENTS = 100_000  # in one session
 EARLIEST = 0.0
 LATEST = 4_102_444_800.0  # 2100-01-01 UTC
 MAX_SECONDS = 10 * 365 * 86_400.0  # any duration
+SOURCES = ("app", "walk")  # a session lived in the app, or a rehearsal (flows walk --save)
 
 EVENT_TYPES: dict[str, type] = {cls.__name__: cls for cls in typing.get_args(ev.Event)}
 _TIMES = {"at", "deadline"}  # event fields that are wall-clock times
@@ -94,8 +95,8 @@ def _session(raw: Any, where: str, flows: dict[str, Any]) -> None:
     for key in ("last_at", "ended_at"):
         if raw.get(key) is not None:
             _time(raw[key], f"{where}: {key}")
-    if raw.get("source") is not None:
-        _text(raw["source"], f"{where}: its source", 40)
+    if raw.get("source") is not None and raw["source"] not in SOURCES:
+        raise Bad(f"{where}: its source should be one of {', '.join(SOURCES)}, not {str(raw['source'])[:40]!r}")
     if raw.get("snapshot") is not None:
         if not isinstance(raw["snapshot"], dict):
             raise Bad(f"{where}: its resume point is not readable")

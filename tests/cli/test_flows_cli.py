@@ -339,3 +339,21 @@ def test_walk_checks_partner_names_as_start_does(tmp_path) -> None:
         result = CliRunner().invoke(cli, args, env={"GENTLE_HOME": str(tmp_path / "home")})
         assert result.exit_code != 0 and words in result.output, result.output
         assert len(result.output) < 300
+
+
+def test_flows_list_marks_a_broken_flow_of_ones_own(home: Path) -> None:
+    folder = home / "config" / "flows"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "mine.yaml").write_text("id: mine\ntitle: My flow\nsummary: x\nsteps:\n  - kind: rate\n"
+                                      "    ask: hi\n    next: nowhere\n", encoding="utf-8")
+    (folder / "fine.yaml").write_text("id: fine\ntitle: Fine\nsummary: x\nsteps:\n  - kind: say\n"
+                                      "    text: Hello.\n", encoding="utf-8")
+    done = gentle(home, "flows", "list")
+    assert done.returncode == 0
+    [mine] = [line for line in done.stdout.splitlines() if line.startswith("mine ")]
+    [fine] = [line for line in done.stdout.splitlines() if line.startswith("fine ")]
+    assert "has a problem" in mine and "has a problem" not in fine
+    assert 'no step has the id "nowhere"' in done.stderr and "gentle flows validate" in done.stderr
+    listed = {row["id"]: row for row in json.loads(gentle(home, "flows", "list", "--json").stdout)}
+    assert listed["mine"]["ok"] is False and "nowhere" in listed["mine"]["problem"]
+    assert listed["fine"]["ok"] is True and listed["pause-and-breathe"]["ok"] is True

@@ -135,3 +135,16 @@ def test_an_export_that_fails_part_way_leaves_no_file(seven, tmp_path: Path, mon
     with pytest.raises((sqlite3.OperationalError, StoreError)):
         write_private_file(tmp_path / "out.json", iter_export_json(store))
     assert list(tmp_path.iterdir()) == [tmp_path / "a"]  # no file, and no temporary left
+
+
+@pytest.mark.parametrize("source", ["cloud", 7, ""])
+def test_an_export_that_claims_an_unknown_source_is_refused(seven, tmp_path: Path, source) -> None:
+    store, _ = seven
+    data = json.loads("".join(iter_export_json(store)))
+    data["sessions"][2]["source"] = source
+    file = tmp_path / "claims.json"
+    file.write_text(json.dumps(data))
+    with open_store(tmp_path / "b" / "gentle.db") as other:
+        with pytest.raises(ImportFormatError, match="session 3: its source should be one of app, walk"):
+            import_file(other, file)
+        assert list_sessions(other) == []
