@@ -27,7 +27,7 @@ app = typer.Typer(
     name="gentle",
     help="A calm companion for a couple in the middle of a disagreement.",
     no_args_is_help=False,
-    add_completion=False,
+    add_completion=True,  # --install-completion bash|zsh|fish, --show-completion
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
@@ -64,4 +64,4 @@ demo_commands.register(app)
 
 
 def main() -> None:
-    app()
+    app(prog_name="gentle")  # also names the completion variable: _GENTLE_COMPLETE

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Optional
 
 import typer
+
+from gentle.commands.complete import flow_ids
 from gentle.output import echo
 
 if TYPE_CHECKING:
@@ -22,7 +24,8 @@ def register(app: typer.Typer) -> None:
     @app.command("demo")
     def demo(
         flow: Optional[str] = typer.Argument(
-            None, help="The flow to show: an id, or a .yaml file you wrote. Without one, gentle asks."
+            None, help="The flow to show: an id, or a .yaml file you wrote. Without one, gentle asks.",
+            autocompletion=flow_ids,
         ),
     ) -> None:
         """Show gentle on a big screen: sample names, facilitator notes, nothing saved."""

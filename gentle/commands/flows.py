@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Optional
 
 import typer
+
+from gentle.commands.complete import flow_ids
 from gentle.output import echo
 
 if TYPE_CHECKING:
@@ -158,7 +160,8 @@ def _first_problems(catalogue: Any, entries: list[Any]) -> dict[str, str]:
 
 
 def show_flow(
-    target: str = typer.Argument(..., metavar="ID|PATH", help="A flow id, or the path of a flow file."),
+    target: str = typer.Argument(..., metavar="ID|PATH", help="A flow id, or the path of a flow file.",
+                                 autocompletion=flow_ids),
     as_json: bool = typer.Option(False, "--json", help="Print the normalised flow as JSON."),
 ) -> None:
     """Show a flow's outline: its steps, where each route goes, and its sources."""
@@ -246,7 +249,8 @@ def new_flow(
 
 
 def walk_flow(
-    target: str = typer.Argument(..., metavar="ID|PATH", help="A flow id, or the path of a flow file."),
+    target: str = typer.Argument(..., metavar="ID|PATH", help="A flow id, or the path of a flow file.",
+                                 autocompletion=flow_ids),
     answers_file: Path = typer.Option(..., "--answers", metavar="FILE",
                                       help="YAML or JSON: step id -> answer (a list for each partner)."),
     partners: Optional[list[str]] = typer.Option(None, "--partner", metavar="NAME",

@@ -12,6 +12,8 @@ from typing import Optional
 
 import typer
 
+from gentle.commands.complete import flow_ids
+
 from gentle.text import clean_line
 from gentle.output import echo
 
@@ -24,7 +26,8 @@ class HandoutFormat(str, Enum):
 def register(flows_app: typer.Typer) -> None:
     @flows_app.command("handout")
     def handout(
-        flow: str = typer.Argument(..., help="The flow's id (see `gentle flows list`) or a flow file."),
+        flow: str = typer.Argument(..., help="The flow's id (see `gentle flows list`) or a flow file.",
+                                   autocompletion=flow_ids),
         fmt: HandoutFormat = typer.Option(
             HandoutFormat.md, "--format", "-f", help="md (Markdown) or html (one page, ready to print)."
         ),

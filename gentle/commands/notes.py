@@ -16,6 +16,8 @@ from typing import Any, Callable, Iterable, List, Optional
 
 import typer
 
+from gentle.commands.complete import session_ids
+
 from gentle.text import clean_line
 from gentle.output import echo
 
@@ -140,7 +142,8 @@ def _history_json(limit: int | None) -> None:
 
 
 def show(
-    session: str = typer.Argument(..., help="A session id (the first few characters are enough)."),
+    session: str = typer.Argument(..., help="A session id (the first few characters are enough).",
+                                  autocompletion=session_ids),
     as_json: bool = typer.Option(False, "--json", help="Print everything about it as JSON."),
 ) -> None:
     """Show one saved session in full."""
@@ -158,7 +161,8 @@ def show(
 
 
 def export(
-    sessions: Optional[List[str]] = typer.Argument(None, help="Session ids (or prefixes)."),
+    sessions: Optional[List[str]] = typer.Argument(None, help="Session ids (or prefixes).",
+                                                   autocompletion=session_ids),
     every: bool = typer.Option(False, "--all", help="Export every saved session."),
     fmt: "ExportFormat" = typer.Option("md", "--format", help="md (to read or print) or json (everything)."),
     output: Optional[Path] = typer.Option(
@@ -217,7 +221,8 @@ def import_(
 
 
 def forget(
-    sessions: Optional[List[str]] = typer.Argument(None, help="Session ids (or prefixes)."),
+    sessions: Optional[List[str]] = typer.Argument(None, help="Session ids (or prefixes).",
+                                                   autocompletion=session_ids),
     every: bool = typer.Option(False, "--all", help="Forget every saved session."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Don't ask first."),
 ) -> None:

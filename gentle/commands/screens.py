@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, List, Optional
 
 import typer
 
+from gentle.commands.complete import flow_ids
+
 from gentle.commands.app_context import BadNames, build_context, load_flow_ref, partner_names
 from gentle.output import echo
 
@@ -27,7 +29,8 @@ def register(app: typer.Typer) -> None:
     @app.command("start")
     def start(
         flow: str = typer.Argument(
-            ..., help="The flow to open: an id such as pause-and-breathe, or a .yaml file."
+            ..., help="The flow to open: an id such as pause-and-breathe, or a .yaml file.",
+            autocompletion=flow_ids,
         ),
         partner: Optional[List[str]] = typer.Option(
             None, "--partner", "-p", help="A partner's name (give it twice, first partner first)."
