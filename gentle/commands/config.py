@@ -18,18 +18,21 @@ def register(app: typer.Typer) -> None:
     config_app = typer.Typer(
         context_settings={"help_option_names": ["-h", "--help"]},
         name="config",
-        help="Show gentle's settings and where each one came from.",
+        help="Show gentle's settings and where each one came from. `gentle config reference` "
+             "lists every setting, its default, its environment variable and every key id for "
+             "keys: (the same as docs/settings.md).",
         no_args_is_help=False,
         add_completion=False,
         rich_markup_mode=None,
     )
 
     @config_app.callback(invoke_without_command=True)
-    def show(ctx: typer.Context) -> None:
+    def show(ctx: typer.Context,
+             as_json: bool = typer.Option(False, "--json", help="Print the settings as JSON.")) -> None:
         """Print each setting in force, and whether it is the default or came from
         config.yaml or an environment variable."""
         if ctx.invoked_subcommand is None:
-            print_settings()
+            print_settings(as_json)
 
     @config_app.command("path")
     def path() -> None:
@@ -38,13 +41,25 @@ def register(app: typer.Typer) -> None:
 
         echo(str(paths.config_file()))
 
+    @config_app.command("reference")
+    def reference() -> None:
+        """Print the settings reference: every setting and every key id (Markdown)."""
+        from gentle.config.reference import settings_reference
+
+        echo(settings_reference(), nl=False)
+
     app.add_typer(config_app, name="config")
 
 
-def print_settings() -> None:
+def print_settings(as_json: bool = False) -> None:
     from gentle.config import ENVIRONMENT, FIELD_NAMES, describe, load_settings
+    from gentle.config.key_ids import KEY_IDS
 
-    loaded = load_settings()
+    # A key id no key has is told here as in the app (which can't say it before it opens).
+    loaded = load_settings(known_bindings=KEY_IDS)
+    if as_json:
+        _print_json(loaded)
+        return
     if loaded.problems:
         if any(p.severity == "error" for p in loaded.problems):
             heading = "gentle: some settings could not be used, so gentle uses the defaults for those:"
@@ -83,3 +98,24 @@ def _country_unset() -> str:
 
     support = support_country(None)
     return f"{support.code} (from your system)" if support.source == "system" else support.code
+
+
+def _print_json(loaded) -> None:
+    import json
+
+    from gentle.config import ENVIRONMENT, FIELD_NAMES
+
+    variable_for = {name: variable for variable, (name, _) in ENVIRONMENT.items()}
+    settings = {}
+    for name in FIELD_NAMES:
+        value = getattr(loaded.config, name)
+        settings[name] = {
+            "value": dict(value) if hasattr(value, "items") else
+            [str(v) for v in value] if isinstance(value, tuple) else value,
+            "from": loaded.origins[name],
+            "variable": variable_for.get(name),
+        }
+    data = {"file": str(loaded.path), "exists": loaded.file_exists, "settings": settings,
+            "problems": [{"message": p.message, "severity": p.severity,
+                          "line": getattr(p, "line", None)} for p in loaded.problems]}
+    echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))

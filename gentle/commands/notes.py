@@ -297,10 +297,17 @@ def _forget_files() -> None:
             echo(f"  {path}", err=True)
 
 
-def where() -> None:
+def where(as_json: bool = typer.Option(False, "--json", help="Print the places as JSON.")) -> None:
     """Print where gentle keeps your notes, settings and flows."""
     from gentle import paths
 
+    if as_json:
+        import json
+
+        echo(json.dumps({"notes": str(paths.database_file()), "data": str(paths.data_dir()),
+                         "settings": str(paths.config_file()), "flows": str(paths.user_flows_dir())},
+                        indent=2, ensure_ascii=False))
+        return
     echo(f"notes:    {paths.database_file()}")
     echo(f"data:     {paths.data_dir()}")
     echo(f"settings: {paths.config_file()}")

@@ -1,8 +1,9 @@
 """Write config.yaml: atomically, privately (0600 in a 0700 folder), and only what is set.
 
-Comments and formatting in a hand-edited file are not preserved; the values are. When
-the old file had problems, it is kept beside the new one as ``config.yaml.broken``
-so nothing a person typed is lost.
+Changing a setting rewrites only that setting's lines: a hand-edited file keeps its
+comments, its order and everything else as it was (:func:`edited_text`). When the old
+file had problems, it is kept beside the new one as ``config.yaml.broken`` and written
+afresh, so nothing a person typed is lost.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from gentle.config.settings import DEFAULTS, FIELD_NAMES, Config
 
 HEADER = (
     "# gentle settings. `gentle config` shows every setting, its value and where it came from.\n"
-    "# Settings left out use their defaults. This file is rewritten when gentle saves a\n"
-    "# setting, so comments here are not kept.\n"
+    "# Settings left out use their defaults. When gentle saves a setting it changes only\n"
+    "# that setting's lines; your comments and order stay as they are.\n"
 )
 
 
@@ -83,8 +84,60 @@ def update_config(path: Path | None = None, **changes: Any) -> Config:
     if loaded.problems and loaded.file_exists:
         backup = target.with_name(target.name + ".broken")
         write_text_atomic(backup, target.read_bytes().decode("utf-8", "replace"), private=True)
+    elif loaded.file_exists:
+        # A short name (theme: high-contrast) is written as the full one gentle uses.
+        named = {n: loaded.file_values[n] for n in ("theme", "country") if n in loaded.file_values}
+        edited = edited_text(target.read_bytes().decode("utf-8"), changes, named)
+        if edited is not None:
+            write_text_atomic(target, edited, private=True)
+            return load_settings(target).config
     _write(target, {**loaded.file_values, **changes})
     return load_settings(target).config
+
+
+def edited_text(text: str, changes: Mapping[str, Any], named: Mapping[str, Any] = {}) -> str | None:
+    """``text`` with only the changed settings' lines replaced (or added at the end), or
+    None when that can't be done safely: gentle then writes the file afresh. ``named``:
+    settings whose line is rewritten too if written differently (an alias)."""
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+    if root is not None and not isinstance(root, yaml.MappingNode):
+        return None
+    lines = text.splitlines(keepends=True)
+    spans: dict[str, tuple[int, int]] = {}
+    for key, value in (root.value if root is not None else []):
+        if not isinstance(key, yaml.ScalarNode) or key.start_mark.column != 0:
+            return None  # a flow-style mapping on one line, say: not edited by hand here
+        end = value.end_mark.line + (1 if value.end_mark.column > 0 else 0)
+        spans[key.value] = (key.start_mark.line, max(end, key.start_mark.line + 1))
+    replaced: list[tuple[int, int, str]] = []
+    added = ""
+    changes = dict(changes)
+    for key, value in (root.value if root is not None else []):
+        if (key.value in named and key.value not in changes and isinstance(value, yaml.ScalarNode)
+                and value.value != named[key.value]):
+            changes[key.value] = named[key.value]
+    for name, value in changes.items():
+        block = yaml.safe_dump({name: to_yaml_value(name, value)}, sort_keys=False,
+                               allow_unicode=True, default_flow_style=False)
+        if name in spans:
+            replaced.append((*spans[name], block))
+        else:
+            added += block
+    for start, end, block in sorted(replaced, reverse=True):
+        lines[start:end] = [block]
+    result = "".join(lines)
+    if added:
+        result += ("" if not result or result.endswith("\n") else "\n") + added
+    document = yn.read_document(Path("config.yaml"), result.encode("utf-8"))
+    problems: list[ConfigProblem] = []
+    if document.problem is None and document.root is not None:
+        read_settings(Path("config.yaml"), document.root, problems)  # type: ignore[arg-type]
+    if document.problem is not None or any(p.severity == "error" for p in problems):
+        return None
+    return result
 
 
 def _write(path: Path, settings: Mapping[str, Any]) -> Path:

@@ -72,7 +72,9 @@ class Config:
     example "ansi-dark", which follows the terminal's own colours)."""
 
     reduced_motion: bool = False
-    """Calmer screens: no animated breathing circle or fades, just words and numbers."""
+    """Calmer screens: nothing moves smoothly. The breathing pacer is a still bar that
+    fills a cell a second on the in-breath and empties on the out-breath, beside the
+    words and the seconds left, instead of a growing shape."""
 
     bell: bool = True
     """Ring the terminal bell when a timer or a cool-down break ends."""

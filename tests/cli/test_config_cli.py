@@ -139,3 +139,32 @@ def test_a_theme_alias_is_shown_as_the_theme_it_names(home: Path) -> None:
     result = gentle(home, "config")
     assert result.returncode == 0 and result.stderr == ""
     assert rows(result.stdout)["theme"] == ["gentle-high-contrast", "file"]
+
+
+def test_gentle_config_warns_about_a_key_id_no_key_has(home: Path) -> None:
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    (home / "config" / "config.yaml").write_text("keys:\n  brake: ctrl+b\n", encoding="utf-8")
+    done = gentle(home, "config")
+    assert done.returncode == 0
+    assert "brake" in done.stderr and "break" in done.stderr
+
+
+def test_config_and_where_speak_json(home: Path) -> None:
+    import json
+
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    (home / "config" / "config.yaml").write_text("theme: contrast\n", encoding="utf-8")
+    data = json.loads(gentle(home, "config", "--json").stdout)
+    assert data["exists"] is True
+    assert data["settings"]["theme"] == {"value": "gentle-high-contrast", "from": "file",
+                                         "variable": "GENTLE_THEME"}
+    assert data["settings"]["partners"]["from"] == "default"
+    places = json.loads(gentle(home, "where", "--json").stdout)
+    assert places["settings"] == str(home / "config" / "config.yaml")
+    assert places["notes"].endswith("gentle.db")
+
+
+def test_config_reference_prints_the_settings_doc(home: Path) -> None:
+    from gentle.config.reference import settings_reference
+
+    assert gentle(home, "config", "reference").stdout == settings_reference()

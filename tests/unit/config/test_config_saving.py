@@ -87,3 +87,32 @@ def test_programming_mistakes_raise_instead_of_writing_a_bad_file(config_file: P
     with pytest.raises(ValueError, match="no theme called 'purple'"):
         update_config(theme="purple")
     assert not config_file.exists()
+
+
+def test_saving_a_setting_keeps_the_persons_comments_and_order(config_file: Path) -> None:
+    from gentle.config.saving import update_config
+
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    written = ("# our settings, written by hand\n"
+               "bell: no\n"
+               "\n"
+               "# names, first partner first\n"
+               "partners:\n"
+               "- Sam\n"
+               "- Alex\n"
+               "theme: nord\n")
+    config_file.write_text(written, encoding="utf-8")
+    update_config(config_file, partners=("Robin", "Kai"), country="uk")
+    text = config_file.read_text(encoding="utf-8")
+    assert text == ("# our settings, written by hand\n"
+                    "bell: no\n"
+                    "\n"
+                    "# names, first partner first\n"
+                    "partners:\n"
+                    "- Robin\n"
+                    "- Kai\n"
+                    "theme: nord\n"
+                    "country: uk\n")
+    update_config(config_file, theme="gentle-high-contrast")
+    assert "\ntheme: gentle-high-contrast\ncountry: uk\n" in config_file.read_text(encoding="utf-8")
+    assert config_file.read_text(encoding="utf-8").startswith("# our settings, written by hand\n")
