@@ -39,3 +39,12 @@ def reader_went_away() -> None:
     except (OSError, ValueError):
         pass
     raise SystemExit(0)
+
+
+def error(message: object) -> None:
+    """One line about something that went wrong, to stderr, in gentle's one style: it
+    starts with "gentle" ("gentle: …", or a sentence that names gentle already)."""
+    text = clean(str(message)).replace("\n", " ").strip()
+    if not text.startswith("gentle"):
+        text = f"gentle: {text}"
+    echo(text, err=True)

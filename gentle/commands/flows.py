@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, Optional
 import typer
 
 from gentle.commands.complete import flow_ids
-from gentle.output import echo
+from gentle.output import echo, error
 
 if TYPE_CHECKING:
     from gentle.flows.catalogue import Catalogue
@@ -36,9 +36,7 @@ def catalogue_from_options(extra: Sequence[Path] = ()) -> "Catalogue":
 
 
 def fail(message: str) -> NoReturn:
-    from gentle.text import clean_line
-
-    echo(f"gentle: {clean_line(message)}", err=True)
+    error(message)
     raise typer.Exit(1)
 
 
@@ -179,6 +177,7 @@ def show_flow(
 def validate_flows(
     targets: list[Path] = typer.Argument(..., metavar="PATH...", help="Flow files or folders."),
     strict: bool = typer.Option(False, "--strict", help="Count warnings as failures too."),
+    as_json: bool = typer.Option(False, "--json", help="Print the problems as JSON objects (file, line, col, message, severity)."),
 ) -> None:
     """Check flow files; print every problem as PATH:LINE:COL: message.
 
@@ -194,17 +193,31 @@ def validate_flows(
     catalogue = catalogue_from_options([f for f in files if f.is_file()])
     lookup = catalogue.resolver()
     failed = 0
+    found = []
     for path in files:
         _, problems = check_flow(path, lookup)
-        print_problems(problems)
+        found += problems
+        if not as_json:
+            print_problems(problems)
         if any(p.severity == "error" or strict for p in problems):
             failed += 1
     if not files:
         fail("no flow files (.yaml or .yml) found there")
+    if as_json:
+        import json
+
+        echo(json.dumps({"files": len(files), "failed": failed, "problems": [
+            {"file": p.path, "line": p.line, "col": p.column, "message": p.message, "severity": p.severity}
+            for p in found]}, indent=2, ensure_ascii=False))
+        if failed:
+            raise typer.Exit(1)
+        return
     if failed:
         echo(f"{failed} of {len(files)} flow file(s) have problems.", err=True)
         raise typer.Exit(1)
-    echo(f"All {len(files)} flow file(s) are valid.", err=True)
+    # The answer asked for: on stdout, unless warnings are there (stdout stays a list of
+    # problems, one per line, for editors and scripts).
+    echo(f"All {len(files)} flow file(s) are valid.", err=bool(found))
 
 
 def print_schema() -> None:
@@ -263,8 +276,8 @@ def walk_flow(
 
     try:  # the same checks as gentle start: two different names of a sensible length
         given = partner_names(list(partners or []))
-    except BadNames as error:
-        fail(str(error))
+    except BadNames as problem:
+        fail(str(problem))
     answers = _read_answers(answers_file)
     flow = load_flow_arg(target, catalogue_from_options())
     from gentle.engine.runner import DEFAULT_PARTNERS
@@ -317,10 +330,10 @@ def _walk_and_save(flow: Any, answers: dict[str, Any], couple: tuple[str, ...],
             session_id, result = record_walk(store, flow, answers, couple, threshold)
         finally:
             store.close()
-    except StoreError as error:
-        fail(str(error))
-    except (sqlite3.Error, OSError) as error:
-        fail(f"gentle couldn't save the walk to its notes: {error}")
+    except StoreError as problem:
+        fail(str(problem))
+    except (sqlite3.Error, OSError) as problem:
+        fail(f"gentle couldn't save the walk to its notes: {problem}")
     echo(f"Saved as session {session_id[:8]} (see `gentle show {session_id[:8]}`).", err=True)
     return result
 

@@ -19,7 +19,7 @@ import typer
 from gentle.commands.complete import session_ids
 
 from gentle.text import clean_line
-from gentle.output import echo
+from gentle.output import echo, error
 
 
 class ExportFormat(str, enum.Enum):
@@ -44,13 +44,11 @@ def _kind_errors(command: Callable[..., None]) -> Callable[..., None]:
 
         try:
             command(*args, **kwargs)
-        except StoreError as error:
-            echo(clean_line(str(error)), err=True)
+        except StoreError as problem:
+            error(problem)
             raise typer.Exit(1) from None
-        except (sqlite3.Error, OSError) as error:
-            echo(
-                clean_line(f"gentle couldn't work with its saved notes: {error}"), err=True
-            )
+        except (sqlite3.Error, OSError) as problem:
+            error(f"gentle couldn't work with its saved notes: {problem}")
             raise typer.Exit(1) from None
 
     return run
@@ -64,14 +62,14 @@ def _store(*, reading: bool = False) -> Any:
 
     try:
         store = open_store()
-    except DataDirUnwritable as error:
+    except DataDirUnwritable as problem:
         if not reading:
             raise
         try:
             store = open_for_reading()
         except Exception:  # noqa: BLE001 - reading can't help either: say the first problem
-            raise error from None
-        echo(f"gentle: {error} Your notes can still be read; nothing is saved this time.", err=True)
+            raise problem from None
+        echo(f"gentle: {problem} Your notes can still be read; nothing is saved this time.", err=True)
     for notice in store.notices:
         echo(f"gentle: {notice}", err=True)
     return store
@@ -278,8 +276,8 @@ def _finish_erasing(store: Any) -> None:
 
     try:
         scrub(store)
-    except StoreError as error:
-        echo(f"gentle: freed space could not be overwritten yet: {error}", err=True)
+    except StoreError as problem:
+        echo(f"gentle: freed space could not be overwritten yet: {problem}", err=True)
 
 
 def _forget_files() -> None:
@@ -315,7 +313,7 @@ def where(as_json: bool = typer.Option(False, "--json", help="Print the places a
 
 
 def _fail(message: str) -> None:
-    echo(message, err=True)
+    error(message)
     raise typer.Exit(2)
 
 

@@ -8,7 +8,7 @@ Textual is imported inside the command only.
 from __future__ import annotations
 
 import typer
-from gentle.output import echo
+from gentle.output import echo, error
 
 
 def register(app: typer.Typer) -> None:
@@ -22,12 +22,12 @@ def register(app: typer.Typer) -> None:
 
         context = build_context()
         if context.store is None:
-            echo(clean_line(context.store_trouble or "gentle couldn't open its notes."), err=True)
+            error(context.store_trouble or "gentle couldn't open its notes.")
             raise typer.Exit(1)
         try:
             session_id = latest_resumable(context)
-        except StoreError as error:
-            echo(clean_line(str(error)), err=True)
+        except StoreError as problem:
+            error(problem)
             raise typer.Exit(1) from None
         if session_id is None:
             echo("Nothing to pick up: every session was finished or set aside.")

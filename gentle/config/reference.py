@@ -138,6 +138,6 @@ def settings_reference() -> str:
 
 
 if __name__ == "__main__":
-    import sys
+    from gentle.output import echo
 
-    sys.stdout.write(settings_reference())
+    echo(settings_reference(), nl=False)

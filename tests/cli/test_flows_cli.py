@@ -125,8 +125,7 @@ def test_show_a_broken_file_prints_its_problems(home: Path) -> None:
 def test_validate_the_built_in_flows_exits_0_and_prints_no_problem(home: Path) -> None:
     result = gentle(home, "flows", "validate", *map(str, sorted(FLOWS.glob("*.yaml"))))
     assert result.returncode == 0, result.stdout
-    assert result.stdout == ""
-    assert "All 7 flow file(s) are valid." in result.stderr
+    assert result.stdout == "All 7 flow file(s) are valid.\n" and result.stderr == ""
 
 
 def test_validate_broken_files_prints_every_problem_as_path_line_col(home: Path) -> None:
@@ -184,7 +183,7 @@ def test_new_writes_a_valid_starter_to_the_user_folder_and_never_overwrites(home
     text = path.read_text()
     assert text.startswith("#") and "id: my-flow" in text
     check = gentle(home, "flows", "validate", "--strict", str(path))
-    assert check.returncode == 0 and check.stdout == ""
+    assert check.returncode == 0 and check.stdout == "All 1 flow file(s) are valid.\n"
     assert "my-flow" in gentle(home, "flows", "list").stdout
     path.write_text(text + "# my edits\n")
     again = gentle(home, "flows", "new", "my-flow")
@@ -357,3 +356,17 @@ def test_flows_list_marks_a_broken_flow_of_ones_own(home: Path) -> None:
     listed = {row["id"]: row for row in json.loads(gentle(home, "flows", "list", "--json").stdout)}
     assert listed["mine"]["ok"] is False and "nowhere" in listed["mine"]["problem"]
     assert listed["fine"]["ok"] is True and listed["pause-and-breathe"]["ok"] is True
+
+
+def test_validate_speaks_json_with_every_problem_as_an_object(home: Path) -> None:
+    path = str(BROKEN / "method-warnings.yaml")
+    done = gentle(home, "flows", "validate", "--json", path, str(FLOWS / "validate.yaml"))
+    assert done.returncode == 0
+    data = json.loads(done.stdout)
+    assert data["files"] == 2 and data["failed"] == 0
+    assert len(data["problems"]) == 3
+    for problem in data["problems"]:
+        assert set(problem) == {"file", "line", "col", "message", "severity"}
+        assert problem["file"] == path and problem["severity"] == "warning" and problem["line"] >= 1
+    strict = gentle(home, "flows", "validate", "--json", "--strict", path)
+    assert strict.returncode == 1 and json.loads(strict.stdout)["failed"] == 1
