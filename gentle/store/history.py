@@ -66,7 +66,9 @@ class SessionSummary:
             "flow_title": self.flow_title,
             "partners": list(self.partners),
             "started_at": self.started_at,
+            "started": iso(self.started_at),
             "ended_at": self.ended_at,
+            "ended": iso(self.ended_at),
             "seconds": round(self.seconds, 3),
             "outcome": self.outcome,
             "source": self.source,
@@ -75,6 +77,19 @@ class SessionSummary:
                 for name, d in zip(self.partners, self.distress)
             ],
         }
+
+
+def iso(at: float | None) -> str | None:
+    """A time as ISO 8601 in local time with its offset ("2026-12-03T14:05:00+01:00"),
+    beside the epoch seconds in JSON, for people and for tools that read dates."""
+    if at is None:
+        return None
+    from datetime import datetime
+
+    try:
+        return datetime.fromtimestamp(at).astimezone().isoformat(timespec="seconds")
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _summary(row: tuple) -> SessionSummary | None:

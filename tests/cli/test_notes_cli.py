@@ -297,3 +297,27 @@ def test_import_refuses_what_never_ends_at_once(home: Path, tmp_path: Path) -> N
         done = gentle(home, "import", source)
         assert done.returncode == 1 and b"not an ordinary file" in done.stderr, done.stderr
         no_traceback(done)
+
+
+def test_history_json_gives_iso_8601_times_beside_the_epoch(tmp_path) -> None:
+    import json as json_module
+    import os as os_module
+    import subprocess as sp
+    import sys as system
+    from datetime import datetime
+
+    home = tmp_path / "home"
+    code = ("from gentle.store.db import open_store\nfrom gentle.store.seed import seed_sessions\n"
+            "s = open_store(); seed_sessions(s, 3); s.close()\n")
+    env = dict(os_module.environ, GENTLE_HOME=str(home), TZ="Europe/Madrid")
+    sp.run([system.executable, "-c", code], env=env, check=True)
+    done = sp.run([system.executable, "-m", "gentle", "history", "--json"], env=env,
+                  capture_output=True, text=True, check=True)
+    rows = json_module.loads(done.stdout)
+    assert len(rows) == 3
+    for row in rows:
+        started = datetime.fromisoformat(row["started"])
+        assert started.utcoffset() is not None
+        assert abs(started.timestamp() - row["started_at"]) < 1
+        if row["ended_at"] is not None:
+            assert abs(datetime.fromisoformat(row["ended"]).timestamp() - row["ended_at"]) < 1
