@@ -1,5 +1,6 @@
 # Shared by scripts/run, scripts/test and scripts/bench: make sure .venv exists and
-# matches pyproject.toml, installing only when something changed.
+# matches pyproject.toml and requirements-lock.txt (the exact versions, as pip
+# constraints), installing only when something changed.
 # Usage: . scripts/_venv.sh EXTRA   (EXTRA is "" or "test")
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,7 +10,7 @@ PY="${PYTHON:-python3}"
 
 _want_stamp() {
     # The venv is stale when the project metadata, the interpreter or the extra changes.
-    { cat "$ROOT/pyproject.toml"; "$PY" -c 'import sys; print(sys.version)'; echo "extra=$EXTRA"; } \
+    { cat "$ROOT/pyproject.toml" "$ROOT/requirements-lock.txt"; "$PY" -c 'import sys; print(sys.version)'; echo "extra=$EXTRA"; } \
         | sha256sum | cut -d' ' -f1
 }
 
@@ -27,14 +28,15 @@ ensure_venv() {
         if [ "$(_have_stamp test)" = "$(_want_stamp)" ]; then EXTRA="$saved"; return 0; fi
         EXTRA="$saved"
     fi
-    echo "gentle: setting up $VENV (first run or pyproject.toml changed)…" >&2
+    echo "gentle: setting up $VENV (first run, or pyproject.toml or requirements-lock.txt changed)…" >&2
     if [ ! -x "$VENV/bin/python" ]; then
         "$PY" -m venv "$VENV"
     fi
     local spec="$ROOT"
     [ -n "$EXTRA" ] && spec="$ROOT[$EXTRA]"
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
-    if ! "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$spec" 2> "$VENV/pip-errors.log"; then
+    if ! "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+            -c "$ROOT/requirements-lock.txt" -e "$spec" 2> "$VENV/pip-errors.log"; then
         cat "$VENV/pip-errors.log" >&2
         echo "gentle: installing into $VENV failed (see above)." >&2
         exit 1
