@@ -220,12 +220,26 @@ def validate_flows(
     echo(f"All {len(files)} flow file(s) are valid.", err=bool(found))
 
 
-def print_schema() -> None:
+def print_schema(
+    install: bool = typer.Option(False, "--install", help="Write it where editors find it (see the starter's first line)."),
+    force: bool = typer.Option(False, "--force", help="With --install: replace a file there that isn't gentle's."),
+) -> None:
     """Print a JSON Schema of the flow format, for editors that check YAML files."""
     import json
 
-    from gentle.flows.schema import flow_schema
+    from gentle.flows.schema import flow_schema, install_schema
 
+    if install:
+        try:
+            target = install_schema(force)
+        except FileExistsError as exc:
+            fail(str(exc))
+        except OSError as exc:
+            fail(f"could not write the schema: {exc.strerror or exc}")
+        echo(str(target))
+        echo("Put this first line in a flow file, and an editor with yaml-language-server checks it:", err=True)
+        echo(f"# yaml-language-server: $schema={target.as_uri()}", err=True)
+        return
     echo(json.dumps(flow_schema(), indent=2))
 
 
@@ -255,6 +269,12 @@ def new_flow(
     except OSError as exc:
         fail(f"could not write {target}: {exc.strerror or exc}")
     echo(f"Wrote {target}")
+    try:  # its first line points an editor at the schema: put the schema there too
+        from gentle.flows.schema import install_schema
+
+        install_schema()
+    except OSError:
+        pass  # a file of the person's own is there: left alone; the flow still works
     builtin = catalogue_from_options().entries()
     if any(e.id == flow_id and e.source == "built-in" for e in builtin):
         echo(f'note: it takes the place of the built-in flow "{flow_id}".', err=True)

@@ -6,11 +6,18 @@ loops, YAML 1.1 surprises). ``gentle flows schema`` prints it.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from gentle.flows.kinds.base import number_schema, text_schema, texts_schema
 from gentle.flows.model import PHASE_KINDS
 
+# The schema's own name. A URN, not a web address: gentle has no web home to serve it
+# from, and an editor reads it from the file `gentle flows schema --install` writes.
+SCHEMA_ID = "urn:gentle-couples:flow-schema:1"
+SCHEMA_FILE = "flow.schema.json"
+PHASE_WORDS = {"in": "breathe in", "out": "breathe out", "hold": "hold the breath",
+               "top-up": "take a small extra breath in", "rest": "rest before the next breath"}
 ID_PATTERN = "^[a-z][a-z0-9-]*$"
 REF_PATTERN = "^(end|[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*)$"
 
@@ -50,10 +57,14 @@ def _condition_defs() -> dict[str, Any]:
     leaf = {
         "type": "object",
         "properties": {
-            "step": {"type": "string", "pattern": REF_PATTERN},
-            "who": {"enum": ["either", "both", "first", "second"], "default": "either"},
-            "at_least": {"type": "number"}, "at_most": {"type": "number"},
-            "picked": {"type": "string"}, "answered": {"type": "boolean"},
+            "step": {"type": "string", "pattern": REF_PATTERN,
+                     "description": "The earlier step whose answer this looks at (default: this one)."},
+            "who": {"enum": ["either", "both", "first", "second"], "default": "either",
+                    "description": "Whose answer counts: either partner's, both, or one of them."},
+            "at_least": {"type": "number", "description": "A rating at or above this number."},
+            "at_most": {"type": "number", "description": "A rating at or below this number."},
+            "picked": {"type": "string", "description": "This option was chosen (or ticked)."},
+            "answered": {"type": "boolean", "description": "The step was answered (true) or skipped (false)."},
             "break_taken": {"type": "boolean",
                             "description": "A cool-down break began since the couple came to `step`."},
         },
@@ -63,9 +74,11 @@ def _condition_defs() -> dict[str, Any]:
     }
     combos = [
         {"type": "object", "required": [word], "additionalProperties": False,
-         "properties": {word: {"type": "array", "minItems": 1,
+         "properties": {word: {"type": "array", "minItems": 1, "description": words,
                                "items": {"$ref": "#/$defs/condition"}}}}
-        for word in ("all", "any", "none")
+        for word, words in (("all", "Every one of these conditions holds."),
+                            ("any", "At least one of these conditions holds."),
+                            ("none", "None of these conditions holds."))
     ]
     return {"condition": {"oneOf": [leaf, *combos]}}
 
@@ -78,19 +91,21 @@ def flow_schema() -> dict[str, Any]:
     defs["step"] = {
         "type": "object",
         "required": ["kind"],
-        "properties": {"kind": {"enum": step_kinds}},
+        "properties": {"kind": {"enum": step_kinds, "description": "What the step does: " + ", ".join(step_kinds) + "."}},
         "allOf": [{"if": {"properties": {"kind": {"const": k}}},
                    "then": {"$ref": f"#/$defs/{k}_step"}} for k in step_kinds],
     }
     defs["phase"] = {
         "type": "object", "minProperties": 1, "maxProperties": 1, "additionalProperties": False,
-        "properties": {p: {"type": "number", "exclusiveMinimum": 0, "maximum": 60}
+        "properties": {p: {"type": "number", "exclusiveMinimum": 0, "maximum": 60,
+                           "description": f"Seconds to {PHASE_WORDS.get(p, p)}."}
                        for p in PHASE_KINDS},
     }
     defs["blank"] = {
         "type": ["object", "null"], "additionalProperties": False,
-        "properties": {"hint": {"type": "string"},
-                       "suggestions": {"oneOf": [
+        "properties": {"hint": {"type": "string", "description": "A line under the blank, to help fill it."},
+                       "suggestions": {"description": "Ideas to pick from: a built-in list or your own words.",
+                                       "oneOf": [
                            {"type": "string", "description": "feelings, needs, or a name from lists:"},
                            {"type": "array", "items": {"type": "string"}}]}},
     }
@@ -98,19 +113,22 @@ def flow_schema() -> dict[str, Any]:
         {"type": "string", "pattern": REF_PATTERN, "description": "Always go to this step (or end)."},
         {"type": "array", "items": {
             "type": "object", "required": ["go"], "additionalProperties": False,
-            "properties": {"go": {"type": "string", "pattern": REF_PATTERN},
+            "properties": {"go": {"type": "string", "pattern": REF_PATTERN,
+                                  "description": "The step to go to (or end)."},
                            "when": {"$ref": "#/$defs/condition"}}}},
     ]}
     defs.update(_condition_defs())
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
         "title": "gentle flow",
         "description": "A guided conversation for a couple, as read by `gentle`.",
         "type": "object",
         "required": ["id", "title", "summary", "steps"],
         "additionalProperties": False,
         "properties": {
-            "id": {"type": "string", "pattern": ID_PATTERN},
+            "id": {"type": "string", "pattern": ID_PATTERN,
+                   "description": "The flow's id: lowercase letters, digits and dashes (gentle start ID)."},
             "title": text_schema("The flow's name."),
             "summary": text_schema("One or two sentences shown on the home screen."),
             "minutes": number_schema("About how long it takes.", 1440),
@@ -122,8 +140,42 @@ def flow_schema() -> dict[str, Any]:
                                "setting in config.yaml, else 7). It must lie on the flow's "
                                "distress scales; an included flow keeps its own."},
             "lists": {"type": "object", "propertyNames": {"pattern": ID_PATTERN},
+                      "description": "Named lists of suggestion words, for a blank's `suggestions:`.",
                       "additionalProperties": texts_schema("Suggestion words.", 1)},
-            "steps": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/step"}},
+            "steps": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/step"},
+                      "description": "The steps, in order."},
         },
         "$defs": defs,
     }
+
+
+def installed_schema_path() -> "Path":
+    """Where ``gentle flows schema --install`` puts the schema: beside the flows folder."""
+    from gentle import paths
+
+    return paths.config_dir() / SCHEMA_FILE
+
+
+def install_schema(force: bool = False) -> "Path":
+    """Write the schema where editors can find it (0600, in gentle's own 0700 folder).
+
+    A file there that gentle did not write (it is not this schema, by its ``$id``) is left
+    alone unless ``force``: :class:`FileExistsError`."""
+    import json
+
+    from gentle import paths
+    from gentle.atomic import write_text_atomic
+
+    target = installed_schema_path()
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        raise FileExistsError(f"{target} is not an ordinary file; gentle won't write there")
+    if target.exists() and not force:
+        try:
+            ours = json.loads(target.read_text(encoding="utf-8")).get("$id") == SCHEMA_ID
+        except (OSError, ValueError, AttributeError):
+            ours = False
+        if not ours:
+            raise FileExistsError(f"{target} exists and isn't gentle's schema; add --force to replace it")
+    paths.make_private_dir(target.parent)
+    write_text_atomic(target, json.dumps(flow_schema(), indent=2) + "\n", private=True)
+    return target

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 _STARTER = """\
+# yaml-language-server: $schema={schema}
 # A flow of your own. Change anything; then check it with:
 #   gentle flows validate {path}
 # and try it without opening the app:
 #   gentle flows show {id}
-# The full reference is docs/flows.md. Lines starting with # are notes for you.
+#   gentle flows walk {id} --answers answers.yaml
+# An editor with YAML support (VS Code's YAML extension, Neovim or Helix with
+# yaml-language-server) completes and checks it as you type, from the line at the top.
+# Every key is described in gentle's guide to writing flows (docs/flows.md in its
+# source) and in `gentle flows schema`. Lines starting with # are notes for you.
 
 id: {id}                        # lowercase letters, digits and dashes
 title: My flow                  # shown on the home screen
@@ -57,5 +62,11 @@ steps:
 """
 
 
-def starter_text(flow_id: str, path: str) -> str:
-    return _STARTER.format(id=flow_id, path=path)
+def starter_text(flow_id: str, path: str, schema: str = "") -> str:
+    """``schema``: where the flow schema is on this machine (a file URI); by default the
+    place ``gentle flows schema --install`` writes it."""
+    if not schema:
+        from gentle.flows.schema import installed_schema_path
+
+        schema = installed_schema_path().as_uri()
+    return _STARTER.format(id=flow_id, path=path, schema=schema)

@@ -370,3 +370,28 @@ def test_validate_speaks_json_with_every_problem_as_an_object(home: Path) -> Non
         assert problem["file"] == path and problem["severity"] == "warning" and problem["line"] >= 1
     strict = gentle(home, "flows", "validate", "--json", "--strict", path)
     assert strict.returncode == 1 and json.loads(strict.stdout)["failed"] == 1
+
+
+def test_schema_install_writes_a_private_file_and_never_replaces_anothers(home: Path) -> None:
+    done = gentle(home, "flows", "schema", "--install")
+    assert done.returncode == 0
+    target = Path(done.stdout.strip())
+    assert target == home / "config" / "flow.schema.json"
+    assert json.loads(target.read_text())["$id"].startswith("urn:gentle")
+    assert (target.stat().st_mode & 0o777) == 0o600
+    assert f"$schema={target.as_uri()}" in done.stderr
+    assert gentle(home, "flows", "schema", "--install").returncode == 0  # its own: replaced
+    target.write_text("my own notes\n")
+    refused = gentle(home, "flows", "schema", "--install")
+    assert refused.returncode == 1 and "--force" in refused.stderr
+    assert target.read_text() == "my own notes\n"
+    assert gentle(home, "flows", "schema", "--install", "--force").returncode == 0
+    assert json.loads(target.read_text())["$id"].startswith("urn:gentle")
+
+
+def test_a_new_flow_points_an_editor_at_the_installed_schema(home: Path) -> None:
+    assert gentle(home, "flows", "new", "mine").returncode == 0
+    first = (home / "config" / "flows" / "mine.yaml").read_text().splitlines()[0]
+    schema = home / "config" / "flow.schema.json"
+    assert first == f"# yaml-language-server: $schema={schema.as_uri()}"
+    assert schema.is_file()

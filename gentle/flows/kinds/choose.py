@@ -143,7 +143,9 @@ KIND = StepKind(
             "who": who_schema("each"),
             "options": {**texts_schema("The options.", 2), "uniqueItems": True},
             "many": {"type": "boolean", "default": False, "description": "Allow picking several."},
-            "exclusive": {"oneOf": [
+            "exclusive": {"description": "With `many: true`: options that are picked on their own "
+                                         "(ticking one clears the others), like \"Not sure yet\".",
+                          "oneOf": [
                 text_schema("With `many: true`: an option that is picked on its own."),
                 {**texts_schema("With `many: true`: options that are picked on their own, like "
                                 "\"Not sure yet\"."), "uniqueItems": True},
