@@ -52,6 +52,7 @@ KEY_IDS: Mapping[str, tuple[str, str]] = MappingProxyType({
     'history-insights': ('i', 'How your sessions have gone over time.'),
     'home-quit': ('q', 'Leave gentle.'),
     'home-theme': ('t', 'Colours, high contrast, or none; kept for next time.'),
+    'insights-rehearsals': ('r', 'Count the rehearsals (flows walk --save) too, or leave them out again.'),
     'insights-back': ('escape,q', 'Back to the list of sessions.'),
     'names': ('n', 'Tell gentle your names, or change them.'),
     'names-save': ('ctrl+s', 'Save these names.'),

@@ -1,8 +1,9 @@
-"""Insights: what the history says over time, drawn as sparklines and bars.
+"""Insights: what the history says over time, as charts with their axes and dates.
 
 The figures come from one call to the store's SQL aggregation (``gentle.store.insights``),
 made once as the screen opens, without a placeholder frame first. Plots redraw only
-when the terminal is resized. Only real sessions count, never rehearsals or demos.
+when the terminal is resized. Real sessions count; rehearsals (``flows walk --save``)
+only when ``r`` says so, and the screen always says which.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from textual.widgets import Static
 from gentle.tui.screens.dialog import ClosesItself
 from gentle.store import describe as say
 from gentle.tui.widgets.keys_footer import KeysFooter
-from gentle.tui.widgets.plots import Bars, Sparkline
+from gentle.tui.widgets.plots import Bars, ColumnBars, RangeChart
 
 if TYPE_CHECKING:
     from gentle.store.insights import Insights
@@ -39,7 +40,11 @@ class InsightsScreen(ClosesItself, Screen[None]):
 
     BINDINGS = [
         Binding("escape,q", "leave", "Back", id="insights-back", tooltip="Back to the list of sessions."),
+        Binding("r", "rehearsals", "Rehearsals", id="insights-rehearsals",
+                tooltip="Count the rehearsals (flows walk --save) too, or leave them out again."),
     ]
+
+    with_rehearsals = False
 
     def help_topic(self) -> str:
         return "home"
@@ -58,7 +63,7 @@ class InsightsScreen(ClosesItself, Screen[None]):
         # the plots by a frame or two (scripts/bench, insights screen).
         self.call_later(self._load)
 
-    def _load(self) -> None:
+    async def _load(self) -> None:
         store = self.app.context.store
         summary = self.query_one("#insights-summary", Static)
         if store is None:
@@ -68,23 +73,32 @@ class InsightsScreen(ClosesItself, Screen[None]):
         from gentle.store.insights import compute
 
         try:
-            found = compute(store)
+            found = compute(store, rehearsals=self.with_rehearsals)
         except StoreError as error:
             summary.update(str(error))
             return
         summary.update(self._summary(found))
-        self.query_one("#plots", Vertical).mount_all(self._plots(found))
+        plots = self.query_one("#plots", Vertical)
+        await plots.remove_children()
+        await plots.mount_all(self._plots(found))
+
+    async def action_rehearsals(self) -> None:
+        self.with_rehearsals = not self.with_rehearsals
+        await self._load()
 
     @staticmethod
     def _summary(found: "Insights") -> str:
+        counts = _what_counts(found)
         if not found.sessions:
-            return "No sessions yet. After you use gentle together, you'll see here how it went."
+            return "No sessions yet. After you use gentle together, you'll see here how it went." + counts
         plural = "" if found.sessions == 1 else "s"
         line = f"{found.sessions} session{plural}, {found.completed} finished."
         if found.average_drop is not None:
             direction = "fell" if found.average_drop >= 0 else "rose"
             line += f" On average, distress {direction} by {points(abs(found.average_drop))} during a session."
-        return line
+        if found.average_calm_seconds is not None:
+            line += f" Calm again after {say.duration(found.average_calm_seconds)}, on average."
+        return line + counts
 
     def _plots(self, found: "Insights") -> list:
         out: list = []
@@ -95,24 +109,29 @@ class InsightsScreen(ClosesItself, Screen[None]):
                 out.append(plot)
             out.append(Static(note, classes="plot-note", markup=False))
 
-        if found.drops:
-            drops = [d.drop for d in found.drops]
-            section(
-                "Distress drop per session, oldest to newest",
-                f"Highest bars: distress fell most. Latest: {points(drops[-1])}; "
-                f"best: {points(max(drops))}.",
-                Sparkline(drops, id="plot-drops"),
-            )
-        else:
-            section("Distress drop per session", "Rate your distress at the start and end of a flow to see this.", None)
-        if found.weeks:
-            counts = [w.sessions for w in found.weeks]
-            busiest = max(found.weeks, key=lambda w: w.sessions)
+        weeks = found.weeks
+        dates = (f"{weeks[0].week_start:%d %b %Y}", f"{weeks[-1].week_start:%d %b %Y}") if weeks else ("", "")
+        for partner, name in enumerate(found.names):
+            starts = [w.start[partner] for w in weeks]
+            ends = [w.end[partner] for w in weeks]
+            rated = [(s, e) for s, e in zip(starts, ends) if s is not None and e is not None]
+            title = f"{name}: distress at the start and end of sessions, by week"
+            if rated:
+                first, last = rated[0], rated[-1]
+                section(title,
+                        f"○ the start, ● the end, on the 0–10 scale. The first week rated: "
+                        f"{first[0]:.1f} → {first[1]:.1f}; the latest: {last[0]:.1f} → {last[1]:.1f}.",
+                        RangeChart(starts, ends, dates, id=f"plot-distress-{partner}"))
+            else:
+                section(title, "Rate your distress at the start and end of a flow to see this.", None)
+        if weeks:
+            counts = [w.sessions for w in weeks]
+            busiest = max(weeks, key=lambda w: w.sessions)
             section(
                 "Sessions per week",
-                f"From the week of {found.weeks[0].week_start:%d %b %Y}. "
-                f"Busiest: {busiest.sessions} in the week of {busiest.week_start:%d %b}.",
-                Sparkline(counts, id="plot-weeks"),
+                f"Bars start from zero. Busiest: {busiest.sessions} in the week of "
+                f"{busiest.week_start:%d %b %Y}; quiet weeks show as gaps.",
+                ColumnBars(counts, dates, id="plot-weeks"),
             )
         helped = [f for f in found.flows if f.average_drop is not None]
         if helped:
@@ -124,15 +143,6 @@ class InsightsScreen(ClosesItself, Screen[None]):
                 "Which flows helped most (average drop in distress)",
                 "Most helpful first.",
                 Bars(rows, id="plot-flows"),
-            )
-        if found.calm:
-            minutes = [c.seconds / 60 for c in found.calm]
-            average = say.duration(found.average_calm_seconds)
-            section(
-                "Time to calm down",
-                f"From the first high rating to every rating being below it. Average: {average}; "
-                f"latest: {say.duration(found.calm[-1].seconds)}.",
-                Sparkline(minutes, id="plot-calm"),
             )
         if any(b.breaks for b in found.breaks):
             rows = [
@@ -147,3 +157,15 @@ class InsightsScreen(ClosesItself, Screen[None]):
         elif found.sessions:
             section("Who called the breaks", "No breaks called yet.", None)
         return out
+
+
+def _what_counts(found: "Insights") -> str:
+    """Which sessions the figures are about, said every time."""
+    if not found.rehearsals:
+        return ""
+    plural = "" if found.rehearsals == 1 else "s"
+    if found.with_rehearsals:
+        return (f" These include {found.rehearsals} rehearsal{plural} (flows walk --save);"
+                " r leaves them out.")
+    return (f" {found.rehearsals} rehearsal{plural} (flows walk --save) left out;"
+            " r counts them too.")

@@ -75,41 +75,39 @@ def test_insights_tell_the_story(store) -> None:
     _session(store, monday + 2 * WEEK + 60, [(5, 5)], flow=other)  # no "after"
     got = insights.compute(store)
     assert got.sessions == 4 and got.completed == 4
-    assert [d.drop for d in got.drops] == [5.0, 2.0, -0.5]
+    assert got.average_drop == pytest.approx((5.0 + 2.0 - 0.5) / 3) and got.rated == 3
     assert [(w.week_start, w.sessions) for w in got.weeks] == [
         (date(2024, 1, 1), 2), (date(2024, 1, 8), 0), (date(2024, 1, 15), 2),
     ]  # fmt: skip
+    first, quiet, third = got.weeks
+    assert first.start == (8.5, 8.0) and first.end == (4.5, 5.0) and first.drop == 3.5
+    assert quiet.start == (None, None) and quiet.drop is None
+    assert third.start == (6.0, 6.0) and third.end == (6.0, 7.0)  # the unrated-after one left out
     assert [(f.flow_id, f.sessions, f.average_drop) for f in got.flows] == [
         ("calm-down", 2, 3.5), ("other-flow", 2, -0.5),
     ]  # fmt: skip
     # Calm: from the first rating at or above 7 to the moment both were below 7.
-    assert [c.seconds for c in got.calm] == [610, 610]  # first 9 at +10, both calm at +620
+    assert got.average_calm_seconds == 610 and first.calm_seconds == 610
     assert [(b.name, b.breaks) for b in got.breaks] == [("Sam", 2), ("Alex", 1)]
+    assert got.names == ("Sam", "Alex")
 
 
 def test_rehearsals_stay_out_of_insights(store) -> None:
     sid = _session(store, 1_700_000_000, [(9, 9), (1, 1)])
     store.conn.execute("UPDATE sessions SET source = 'walk' WHERE id = ?", (sid,))
-    assert insights.compute(store).sessions == 0
+    left_out = insights.compute(store)
+    assert left_out.sessions == 0 and left_out.rehearsals == 1 and not left_out.with_rehearsals
+    counted = insights.compute(store, rehearsals=True)
+    assert counted.sessions == 1 and counted.with_rehearsals and counted.average_drop == 8.0
     assert len(history.list_sessions(store)) == 1
 
 
 @pytest.mark.slow
-def test_history_and_insights_open_fast_with_ten_thousand_sessions(home) -> None:
+def test_history_and_insights_read_ten_thousand_sessions(home) -> None:
     with open_store() as s:
         seed_sessions(s, 10_000)
 
-    def timed(work) -> float:
-        best = float("inf")
-        for _ in range(3):
-            start = time.perf_counter()
-            with open_store() as s:
-                work(s)
-            best = min(best, time.perf_counter() - start)
-        return best
-
-    assert timed(lambda s: history.list_sessions(s, limit=200)) < 0.3
-    assert timed(insights.compute) < 0.3
+    # How long they take is measured by scripts/bench, never asserted here.
     with open_store() as s:
         assert history.count_sessions(s) == 10_000
         assert insights.compute(s).sessions == 10_000
