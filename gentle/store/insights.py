@@ -80,20 +80,19 @@ def compute(store: Store, *, rehearsals: bool = False) -> Insights:
     ``rehearsals``: count the sessions saved by `flows walk --save` too."""
     ran = _WHO_COUNTS if rehearsals else _RAN
     with store.read() as conn:
+        # One pass: grouped by week and flow (a few hundred groups, whatever the history
+        # holds); the weeks, the flows and the totals are summed from them below.
         rows = conn.execute(
-            f"SELECT {_MONDAY} AS monday, count(*), coalesce(sum(outcome = 'completed'), 0),"
+            f"SELECT {_MONDAY} AS monday, flow_id, flow_title, max(started_at), count(*),"
+            " coalesce(sum(outcome = 'completed'), 0),"
             # start and end over the sessions rated at both, so the two are comparable
-            " avg(CASE WHEN distress_after_a IS NOT NULL THEN distress_before_a END), avg(distress_after_a),"
-            " avg(CASE WHEN distress_after_b IS NOT NULL THEN distress_before_b END), avg(distress_after_b),"
+            " sum(CASE WHEN distress_after_a IS NOT NULL THEN distress_before_a END),"
+            " sum(distress_after_a), count(distress_after_a),"
+            " sum(CASE WHEN distress_after_b IS NOT NULL THEN distress_before_b END),"
+            " sum(distress_after_b), count(distress_after_b),"
             f" sum({_HAS_DROP}), sum(CASE WHEN {_HAS_DROP} THEN {_DROP} END),"
             " count(calm_seconds), sum(calm_seconds)"
-            f" FROM sessions WHERE {ran} GROUP BY monday ORDER BY monday"
-        ).fetchall()
-        flows = conn.execute(
-            f"SELECT flow_id, flow_title, max(started_at), count(*), sum({_HAS_DROP}),"
-            f" avg(CASE WHEN {_HAS_DROP} THEN {_DROP} END) AS helped"
-            f" FROM sessions WHERE {ran} GROUP BY flow_id"
-            " ORDER BY helped IS NULL, helped DESC, count(*) DESC"
+            f" FROM sessions WHERE {ran} GROUP BY monday, flow_id"
         ).fetchall()
         source = "s.source IN ('app', 'walk')" if rehearsals else "s.source = 'app'"
         breaks = conn.execute(
@@ -106,40 +105,58 @@ def compute(store: Store, *, rehearsals: bool = False) -> Insights:
         walked = conn.execute(
             f"SELECT count(*) FROM sessions WHERE source = 'walk' AND {holds_something()}").fetchone()[0]
     names = tuple(latest) if latest else ("Partner A", "Partner B")
-    sessions = sum(r[1] for r in rows)
-    rated = sum(r[7] or 0 for r in rows)
-    drop_total = sum(r[8] or 0.0 for r in rows)
-    calm_count = sum(r[9] for r in rows)
-    calm_total = sum(r[10] or 0.0 for r in rows)
+    weeks: dict[str, list[float]] = {}
+    by_flow: dict[str, list] = {}
+    for (monday, flow_id, title, last, n, done, sa, ea, na, sb, eb, nb, rated, drops,
+         calm_n, calm_sum) in rows:
+        week = weeks.setdefault(monday, [0.0] * 12)
+        for i, value in enumerate((n, done, sa, ea, na, sb, eb, nb, rated, drops, calm_n, calm_sum)):
+            week[i] += value or 0
+        flow = by_flow.setdefault(flow_id, [title, last, 0, 0, 0.0])
+        if last >= flow[1]:
+            flow[0], flow[1] = title, last  # the title it had most recently
+        flow[2] += n
+        flow[3] += rated or 0
+        flow[4] += drops or 0.0
+    helped = [FlowHelp(fid, f[0], f[2], f[3], f[4] / f[3] if f[3] else None) for fid, f in by_flow.items()]
+    helped.sort(key=lambda f: (f.average_drop is None, -(f.average_drop or 0.0), -f.sessions))
+    totals = [sum(w[i] for w in weeks.values()) for i in range(12)]
+    sessions, rated = int(totals[0]), int(totals[8])
     return Insights(
         sessions=sessions,
-        completed=sum(r[2] for r in rows),
-        weeks=_every_week(rows),
-        flows=tuple(FlowHelp(r[0], r[1], r[3], r[4] or 0, r[5]) for r in flows),
+        completed=int(totals[1]),
+        weeks=_every_week(weeks),
+        flows=tuple(helped),
         breaks=_breaks(breaks, names, sessions),  # type: ignore[arg-type]
         names=names,  # type: ignore[arg-type]
-        average_drop=drop_total / rated if rated else None,
+        average_drop=totals[9] / rated if rated else None,
         rated=rated,
-        average_calm_seconds=calm_total / calm_count if calm_count else None,
+        average_calm_seconds=totals[11] / totals[10] if totals[10] else None,
         rehearsals=walked,
         with_rehearsals=rehearsals,
     )
 
 
-def _every_week(rows: list[tuple]) -> tuple[WeekPoint, ...]:
+def _every_week(weeks: dict[str, list[float]]) -> tuple[WeekPoint, ...]:
     # Quiet weeks are part of the story: keep them as zeros between the first and last.
-    if not rows:
+    if not weeks:
         return ()
-    found = {date.fromisoformat(r[0]): r for r in rows}
+    found = {date.fromisoformat(monday): w for monday, w in weeks.items()}
     week, last = min(found), max(found)
     out = []
     while week <= last:
-        r = found.get(week)
-        if r is None:
+        w = found.get(week)
+        if w is None:
             out.append(WeekPoint(week, 0))
         else:
-            out.append(WeekPoint(week, r[1], (r[3], r[5]), (r[4], r[6]),
-                                 r[8] / r[7] if r[7] else None, r[10] / r[9] if r[9] else None))
+            n, _, sa, ea, na, sb, eb, nb, rated, drops, calm_n, calm_sum = w
+            out.append(WeekPoint(
+                week, int(n),
+                (sa / na if na else None, sb / nb if nb else None),
+                (ea / na if na else None, eb / nb if nb else None),
+                drops / rated if rated else None,
+                calm_sum / calm_n if calm_n else None,
+            ))
         week += timedelta(days=7)
     return tuple(out)
 

@@ -121,13 +121,55 @@ def _to_v3(conn: sqlite3.Connection) -> None:
                      [("store_id", str(uuid.uuid4())), ("forgets", "0")])
 
 
+# Version 4: whether a session holds anything the couple gave (an answer, even one taken
+# back; a note; a break; words kept as a draft), kept by triggers on the tables that
+# hold those, whatever writes them. History, insights, export and resume leave out a
+# session only opened; asking the four tables for every session cost insights 0.3 s
+# at 100,000 sessions.
+V4 = """
+ALTER TABLE sessions ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+CREATE TRIGGER held_by_answer AFTER INSERT ON answers
+    BEGIN UPDATE sessions SET held = 1 WHERE id = NEW.session_id AND held = 0; END;
+CREATE TRIGGER held_by_note AFTER INSERT ON notes
+    BEGIN UPDATE sessions SET held = 1 WHERE id = NEW.session_id AND held = 0; END;
+CREATE TRIGGER held_by_break AFTER INSERT ON timings WHEN NEW.kind = 'break'
+    BEGIN UPDATE sessions SET held = 1 WHERE id = NEW.session_id AND held = 0; END;
+CREATE TRIGGER held_by_draft AFTER INSERT ON events WHEN NEW.kind = 'DraftKept'
+    BEGIN UPDATE sessions SET held = 1 WHERE id = NEW.session_id AND held = 0; END;
+"""
+
+
+def _to_v4(conn: sqlite3.Connection) -> None:
+    for statement in _statements_with_triggers(V4):
+        conn.execute(statement)
+    conn.execute(
+        "UPDATE sessions SET held = 1 WHERE"
+        " EXISTS (SELECT 1 FROM answers WHERE answers.session_id = sessions.id)"
+        " OR EXISTS (SELECT 1 FROM notes WHERE notes.session_id = sessions.id)"
+        " OR EXISTS (SELECT 1 FROM timings WHERE timings.session_id = sessions.id AND timings.kind = 'break')"
+        " OR EXISTS (SELECT 1 FROM events WHERE events.session_id = sessions.id AND events.kind = 'DraftKept')"
+    )
+
+
+def _statements_with_triggers(script: str) -> list[str]:
+    """Statements of ``script``; a trigger's body (BEGIN … END;) stays one statement."""
+    out, current = [], []
+    for line in script.strip().splitlines():
+        current.append(line)
+        text = "\n".join(current).strip()
+        if text.endswith("END;") or (text.endswith(";") and not text.upper().startswith("CREATE TRIGGER")):
+            out.append(text[:-1])
+            current = []
+    return out
+
+
 def _statements(script: str) -> list[str]:
     lines = [line.split("--", 1)[0] for line in script.splitlines()]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
 # MIGRATIONS[n] takes a database at version n to version n + 1.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2, _to_v3)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2, _to_v3, _to_v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -59,8 +59,8 @@ def test_a_version_1_database_is_migrated_forward(home: Path) -> None:
     sid = _first_release_database(paths.database_file())
     with open_store() as store:
         version = store.conn.execute("PRAGMA user_version").fetchone()[0]
-        assert version == SCHEMA_VERSION == 3
-        [row] = list_sessions(store)
+        assert version == SCHEMA_VERSION == 4
+        [row] = list_sessions(store)  # v4: it holds answers, so it is kept, not "only opened"
         # The v2 distress figures were filled in from the answers v1 had kept.
         assert row.distress == ((9, 3), (6, 5))
         assert row.outcome == "completed"
@@ -76,3 +76,33 @@ def test_migrating_twice_is_harmless(home: Path) -> None:
     open_store().close()
     with open_store() as store:
         assert len(list_sessions(store)) == 1
+
+
+def test_version_4_marks_what_each_session_holds_and_keeps_it_marked(home: Path) -> None:
+    """The migration fills `held` from what the tables hold; the triggers keep it."""
+    import sqlite3
+
+    from gentle.engine import events as ev
+    from gentle.store.recorder import Recorder
+    from gentle.store.sessions import start_session
+
+    from .support import calm_flow
+
+    sid = _first_release_database(paths.database_file())
+    with open_store() as store:
+        held = dict(store.conn.execute("SELECT id, held FROM sessions").fetchall())
+        assert held == {sid: 1}
+        opened = start_session(store, calm_flow(), ("Sam", "Alex"), started_at=1.7e9)
+        noted = start_session(store, calm_flow(), ("Sam", "Alex"), started_at=1.7e9 + 1)
+        drafted = start_session(store, calm_flow(), ("Sam", "Alex"), started_at=1.7e9 + 2)
+        broke = start_session(store, calm_flow(), ("Sam", "Alex"), started_at=1.7e9 + 3)
+        Recorder(store, opened)(ev.StepEntered("before", 1.7e9 + 5))
+        add_note(store, noted, "a note")
+        Recorder(store, drafted)(ev.DraftKept("before", 0, "half a thought", 1.7e9 + 6))
+        Recorder(store, broke)(ev.BreakStarted(0, 1200, 1.7e9 + 1210, 1.7e9 + 10))
+        held = dict(store.conn.execute("SELECT id, held FROM sessions").fetchall())
+    assert held == {sid: 1, opened: 0, noted: 1, drafted: 1, broke: 1}
+    with sqlite3.connect(paths.database_file()) as conn:  # any writer, not only gentle's code
+        conn.execute("INSERT INTO answers (session_id, step_id, partner, value, at) VALUES (?, 'x', 0, '1', 1)",
+                     (opened,))
+        assert conn.execute("SELECT held FROM sessions WHERE id = ?", (opened,)).fetchone()[0] == 1
