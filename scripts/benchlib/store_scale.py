@@ -20,7 +20,7 @@ from benchlib.terminal import Tmux, key_until_text, wait_for_text
 
 HOME_TEXT = "Or choose what to do together"
 HISTORY_TEXT = "the newest 100 shown"  # the count line, written with the first page of rows
-INSIGHTS_TEXT = "Distress drop per session"  # the first plot's title, mounted with the plots
+INSIGHTS_TEXT = "distress at the start and end of sessions"  # the first chart's title, mounted with the charts
 
 
 def _timed(action) -> float:

@@ -26,9 +26,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def pinned_textual() -> str:
-    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    found = re.search(r'"textual==([^"]+)"', text)
-    assert found, "pyproject.toml pins textual with =="
+    """The exact textual of requirements-lock.txt (pyproject.toml allows any 8.x from 8.2.8)."""
+    text = (ROOT / "requirements-lock.txt").read_text(encoding="utf-8")
+    found = re.search(r"^textual==(\S+)$", text, re.MULTILINE)
+    assert found, "requirements-lock.txt pins textual with =="
+    assert '"textual>=8.2.8,<9"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     return found.group(1)
 
 
