@@ -95,10 +95,29 @@ async def test_each_row_shows_date_flow_length_and_each_partners_distress() -> N
         assert "2 sessions." in text
         lines = [line for line in text.splitlines() if "Pause and breathe" in line]
         # Newest first.
-        assert "Wed 15 Nov 2023 22:13" in lines[0] and "Tue 14 Nov 2023 22:13" in lines[1]
+        assert "15 Nov 2023 22:13" in lines[0] and "14 Nov 2023 22:13" in lines[1]
         assert "Sam 5 → 5, Alex 5 → 7" in lines[0]
         assert "Sam 8 → 3, Alex 6 → 4" in lines[1]
         assert "7 min" in lines[1] and "finished" in lines[1]
+        assert "↑ 1" in lines[0] and "↓ 3.5" in lines[1]  # the trend: (0 + 2) / 2 rose; (5 + 2) / 2 fell
+
+
+async def test_the_table_fits_100_columns_with_a_rehearsal_and_the_trend() -> None:
+    from textual.widgets import DataTable
+
+    record(("Sam", "Alex"), (10, 10, 3, 4), at=START)
+    record(("Sam", "Alex"), (5, 5, 5, 7), at=START + 86_400)
+    with open_store() as store:
+        store.conn.execute("UPDATE sessions SET source = 'walk' WHERE started_at = ?", (START + 86_400,))
+    app, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause(0.3)
+        table = app.screen.query_one(DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width, (
+            table.virtual_size.width, table.scrollable_content_region.width)
+        assert on_screen(app, "rehearsal") and on_screen(app, "Trend")
 
 
 async def test_enter_opens_a_session_in_detail_and_esc_comes_back() -> None:

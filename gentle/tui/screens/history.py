@@ -46,7 +46,20 @@ def distress_cell(row: "SessionSummary") -> Text:
 
 
 def when(at: float) -> str:
-    return time.strftime("%a %d %b %Y %H:%M", time.localtime(at))
+    return time.strftime("%d %b %Y %H:%M", time.localtime(at))
+
+
+def trend_cell(row: "SessionSummary") -> Text:
+    """How far distress moved in the session, averaged over the partners rated twice:
+    ``↓ 4.5`` (fell, green), ``↑ 1`` (rose), ``–`` (not rated twice)."""
+    moves = [before - after for before, after in row.distress if before is not None and after is not None]
+    if not moves:
+        return Text("–", style="dim")
+    move = sum(moves) / len(moves)
+    if move == 0:
+        return Text("= 0")
+    arrow, style = ("↓", "green") if move > 0 else ("↑", "yellow")
+    return Text(f"{arrow} {abs(move):g}", style=style)
 
 
 def short_title(title: str, width: int = 28) -> str:
@@ -86,7 +99,7 @@ class HistoryScreen(ClosesItself, Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("When", "Flow", "Length", "Distress, first → last", "How it ended")
+        table.add_columns("When", "Flow", "Length", "Distress, first → last", "Trend", "How it ended")
         table.focus()
 
     def on_screen_resume(self) -> None:
@@ -149,13 +162,15 @@ class HistoryScreen(ClosesItself, Screen[None]):
 
     @staticmethod
     def _cells(row: "SessionSummary") -> tuple:
-        walk = " (rehearsal)" if row.source == "walk" else ""
+        ended = OUTCOME_WORDS.get(row.outcome, clean_line(row.outcome))
         return (
             Text(when(row.started_at)),
-            Text(short_title(row.flow_title) + walk),
+            Text(short_title(row.flow_title, 24)),
             Text(say.duration(row.seconds)),
             distress_cell(row),
-            Text(OUTCOME_WORDS.get(row.outcome, clean_line(row.outcome))),
+            trend_cell(row),
+            # A rehearsal says so where the ending goes, so the row still fits 100 columns.
+            Text("rehearsal", style="italic") if row.source == "walk" else Text(ended),
         )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
