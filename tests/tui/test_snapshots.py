@@ -67,3 +67,36 @@ def test_screen_snapshot(snap_compare, screen: str, size: tuple[int, int]) -> No
     keys = {"help": ("f1",), "break-dialog": ("ctrl+b", "2"), "cool-down": ("ctrl+b", "1", "enter")}[screen]
     app, run_before = app_at("pause-and-breathe", "check-in", 0, keys)
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_insights_snapshot_shows_each_partners_chart_with_its_axis(snap_compare) -> None:
+    """Twelve weeks of sessions: the per-partner charts (0-10 axis, dates), weekly bars."""
+    from gentle.engine import events as ev
+    from gentle.flows.catalogue import Catalogue
+    from gentle.store.db import open_store
+    from gentle.store.recorder import Recorder
+    from gentle.store.sessions import start_session
+    from tui_support import START
+
+    flow = Catalogue().load("pause-and-breathe")
+    with open_store() as store:
+        for week in range(12):
+            for n in range(1 + week % 3):
+                at = START + week * 7 * 86_400 + n * 3600
+                sid = start_session(store, flow, ("Sam", "Alex"), started_at=at)
+                rec = Recorder(store, sid)
+                rec(ev.AnswerGiven("check-in", 0, 9 - week % 4, at + 10))
+                rec(ev.AnswerGiven("check-in", 1, 7 - week % 3, at + 20))
+                rec(ev.AnswerGiven("check-again", 0, 6 - week // 3, at + 400))
+                rec(ev.AnswerGiven("check-again", 1, 4 - week // 4, at + 410))
+                rec(ev.Finished(at + 430))
+    app, _ = make_app()
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause(0.2)
+        await pilot.press("i")
+        await pilot.pause(0.4)
+
+    assert snap_compare(app, terminal_size=(100, 40), run_before=run_before)
