@@ -22,18 +22,7 @@ EIGHTHS = " ▏▎▍▌▋▊▉█"
 
 def squeeze(values: Sequence[float], width: int) -> list[float]:
     """At most ``width`` values: neighbours are averaged when there are more."""
-    values = list(values)
-    if width <= 0 or not values:
-        return []
-    if len(values) <= width:
-        return values
-    out = []
-    for i in range(width):
-        start = i * len(values) // width
-        end = max(start + 1, (i + 1) * len(values) // width)
-        chunk = values[start:end]
-        out.append(sum(chunk) / len(chunk))
-    return out
+    return squeeze_optional(values, width)  # type: ignore[return-value]  (no value is missing)
 
 
 def sparkline(values: Sequence[float], width: int) -> str:
