@@ -371,9 +371,10 @@ def _read_answers(path: Path) -> dict[str, Any]:
         # Pure-Python safe loader: deep input raises RecursionError instead of crashing.
         data = yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        fail(f"{path}{where}: YAML syntax: {exc.problem}")
+        from gentle.flows.yamladvice import advise
+
+        advice = advise(text, exc)
+        fail(f"{path}:{advice.line}:{advice.column}: YAML syntax: {advice.message}")
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         fail(f"{path}: could not read the answers: {exc}")
     if data is None:

@@ -28,42 +28,15 @@ STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (
 )
 _DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
 _DECIMAL_FLOAT = re.compile(r"[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+][0-9]+)?")
-_YAML_HINTS = {
-    "mapping values are not allowed": (
-        "a colon followed by a space where YAML did not expect one; if it is part of "
-        "the text, put the whole text in quotes"
-    ),
-    "could not find expected ':'": "a line that is not `key: value`; check the indentation",
-    "expected a single document in the stream": "a flow file holds one document: remove the `---` line",
-    "found undefined alias": "an alias (*name) with no matching anchor (&name) above it",
-    "but found another document": "a flow file holds one document: remove the `---` line and what follows",
-}
-# What YAML was in the middle of, said plainly; {where} is the line:col it started at.
-_CONTEXTS = {
-    "while scanning a quoted scalar": "the quote that opens at {where} is never closed",
-    "while parsing a flow sequence": "the [ at {where} is never closed",
-    "while parsing a flow mapping": "the {{ at {where} is never closed",
-    "while scanning a block scalar": "in the block of text that starts at {where}",
-}
-
-
 def compose(text: str, report: Report) -> Node | None:
     """The root node of ``text``, or None with the problem reported."""
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or exc.context or "this is not valid YAML").strip()
-        hint = next((h for start, h in _YAML_HINTS.items() if problem.startswith(start)), None)
-        context = _CONTEXTS.get((exc.context or "").strip())
-        if hint is None and context and exc.context_mark is not None:
-            cm = exc.context_mark
-            hint = context.format(where=f"line {cm.line + 1}, column {cm.column + 1}")
-        message = f"YAML syntax: {problem}" + (f" ({hint})" if hint else "")
-        if mark is None:
-            report.error_at(1, 1, message)
-        else:
-            report.error_at(mark.line + 1, mark.column + 1, message)
+        from gentle.flows.yamladvice import every_error
+
+        for advice in every_error(text, exc, lambda t: yaml.compose(t, Loader=Loader)):
+            report.error_at(advice.line, advice.column, f"YAML syntax: {advice.message}")
         return None
     except yaml.YAMLError as exc:  # e.g. ReaderError for control characters
         line, column = _reader_position(text, exc)
