@@ -215,9 +215,9 @@ def validate_flows(
     if failed:
         echo(f"{failed} of {len(files)} flow file(s) have problems.", err=True)
         raise typer.Exit(1)
-    # The answer asked for: on stdout, unless warnings are there (stdout stays a list of
-    # problems, one per line, for editors and scripts).
-    echo(f"All {len(files)} flow file(s) are valid.", err=bool(found))
+    # The answer asked for, on stdout after any warnings.
+    warned = f" ({len(found)} warning{'s' if len(found) != 1 else ''} above)" if found else ""
+    echo(f"All {len(files)} flow file(s) are valid{warned}.")
 
 
 def print_schema(

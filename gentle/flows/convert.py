@@ -15,7 +15,7 @@ from gentle.flows.wordlists import BUILTIN_LISTS
 from gentle.records import record
 
 TOP_KEYS = ("id", "title", "summary", "steps", "minutes", "tags", "sources",
-            "distress_threshold", "lists")
+            "distress_threshold", "lists", "author", "facilitator", "contraindications")
 MAX_MINUTES = 24 * 60
 
 
@@ -28,6 +28,9 @@ class FlowDraft:
     minutes: float | None = None
     tags: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    author: str | None = None
+    facilitator: str | None = None
+    contraindications: tuple[str, ...] = ()
     distress_threshold: int | None = None  # None: the flow sets none
     pending: Pending = field(default_factory=Pending)
     id_node: Node | None = None
@@ -56,11 +59,14 @@ def convert_flow(root: Node, report: Report) -> FlowDraft | None:
         id=flow_id or "", title=title or "", summary=summary or "", steps=[],
         minutes=float(minutes) if minutes is not None else None,
         tags=f.texts("tags"), sources=f.texts("sources"),
+        author=f.text("author"), facilitator=f.text("facilitator"),
+        contraindications=_texts_or_text(f, "contraindications"),
         distress_threshold=int(threshold) if threshold is not None else None,
         id_node=f.get("id"),
         threshold_node=f.get("distress_threshold"),
     )
-    ctx = StepContext(report, draft.pending, {**BUILTIN_LISTS, **_lists(f, report)})
+    own_lists = _lists(f, report)
+    ctx = StepContext(report, draft.pending, {**BUILTIN_LISTS, **own_lists})
     steps_node = f.require("steps", " (the list of steps)")
     if steps_node is not None:
         items = read_list(steps_node, report, "`steps`")
@@ -68,8 +74,23 @@ def convert_flow(root: Node, report: Report) -> FlowDraft | None:
             report.error(steps_node, "`steps:` is empty; a flow needs at least one step")
         draft.steps = [convert_step(item, i, ctx) for i, item in enumerate(items or [], start=1)]
     f.unknown(TOP_KEYS, {"kind": "a step, under `steps:`", "text": "a step, under `steps:`"})
+    lists_node = f.get("lists")
+    for name in own_lists:
+        if name not in ctx.used_lists and isinstance(lists_node, MappingNode):
+            key_node = next(k for k, _ in lists_node.value if getattr(k, "value", None) == name)
+            report.warning(key_node, f'the list "{name}" is never used; name it in a step '
+                                     f"(`suggestions: {name}` or `options: {name}`), or remove it")
     _check_duplicate_ids(draft.steps, report)
     return draft
+
+
+def _texts_or_text(f: Fields, key: str) -> tuple[str, ...]:
+    """One text, or a list of them."""
+    node = f.get(key)
+    if isinstance(node, ScalarNode):
+        value = f.text(key)
+        return (value,) if value else ()
+    return f.texts(key)
 
 
 def _lists(f: Fields, report: Report) -> dict[str, tuple[str, ...]]:

@@ -33,7 +33,12 @@ def _foreign_tag(node: Node, report: Report) -> bool:
 def read_text(node: Node, report: Report, what: str, *, allow_empty: bool = False) -> str | None:
     """Text as the author wrote it. YAML 1.1 surprises are errors that say to quote."""
     if not isinstance(node, ScalarNode):
-        report.error(node, f"{what} should be text, not {kind_of(node)}")
+        hint = ""
+        if isinstance(node, SequenceNode) and what.startswith("`") and what.endswith("`"):
+            # Lines written as a list, when one text on several lines was meant.
+            hint = (f"; for text on several lines, write {what[:-1]}: |` and the lines below it, "
+                    "indented, without dashes")
+        report.error(node, f"{what} should be text, not {kind_of(node)}{hint}")
         return None
     if _foreign_tag(node, report):
         return None
@@ -277,6 +282,8 @@ class Fields:
                 hint = f'; did you mean "{match}"?'
             elif elsewhere and key in elsewhere:
                 hint = f" (`{key}` belongs in {elsewhere[key]})"
+            elif 0 < len(allowed) <= 20:
+                hint = f" (the keys {self.what} can have: {', '.join(allowed)})"
             else:
                 hint = ""
             self.report.error(key_node, f'unknown key "{key}" in {self.what}{hint}')

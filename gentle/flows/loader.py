@@ -23,7 +23,7 @@ from gentle.flows.kinds.showing import check_order, check_shows
 from gentle.flows.model import Flow, FlowError, Problem
 from gentle.flows.precheck import MAX_BYTES, decode
 from gentle.flows.report import Report
-from gentle.flows.routes import check_references, check_shape
+from gentle.flows.routes import check_condition_order, check_references, check_shape
 from gentle.flows.yamlnodes import compose
 from gentle.flows.model import Step
 
@@ -108,10 +108,12 @@ def _assemble(draft: FlowDraft, lookup: Lookup | None, chain: tuple[str, ...], r
         # Loops and reachability only mean something once every route points somewhere real.
         check_shape(inlined.steps, own_nodes, inlined.include_of, report)
         check_order(inlined.steps, draft.pending.shows, report)
+        check_condition_order(inlined.steps, draft.pending.leaves, report)
     steps = _thresholds(draft, inlined.steps, own_nodes, inlined.include_of, report)
     return Flow(
         id=draft.id, title=draft.title, summary=draft.summary, steps=tuple(steps),
-        minutes=draft.minutes, tags=draft.tags, sources=draft.sources,
+        minutes=draft.minutes, tags=draft.tags, sources=draft.sources, author=draft.author,
+        facilitator=draft.facilitator, contraindications=draft.contraindications,
         distress_threshold=draft.distress_threshold, origin=origin, path=path,
     )
 

@@ -119,6 +119,12 @@ class Flow:
     minutes: float | None = None
     tags: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    # Notes for the person leading or adapting the flow (shown in demo, preview and
+    # handouts, never to a couple mid-session): who wrote it, how to lead it, and when
+    # not to use it.
+    author: str | None = None
+    facilitator: str | None = None
+    contraindications: tuple[str, ...] = ()
     # The flow's own `distress_threshold:`, or None when it sets none (then the setting
     # in config.yaml applies, else 7). Each distress rating keeps the threshold of the
     # flow it was written in (RateStep.threshold); gentle.engine.offers decides.

@@ -16,7 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 from gentle.flows.fields import Fields, read_list, read_text
 from gentle.flows.model import END, Condition, Route, Step
 from gentle.flows.report import Report
-from gentle.flows.suggest import did_you_mean
+from gentle.flows.suggest import did_you_mean, did_you_mean_or_list
 from gentle.records import record
 
 # A step id, possibly of an included step: "breathe" or "calm.breathe".
@@ -36,6 +36,7 @@ class Leaf:
     node: Node  # the condition mapping
     step_node: Node | None  # the `step:` value, when written
     test_node: Node
+    owner: str = ""  # the step whose `next:` holds the condition
 
 
 @record(frozen=False)
@@ -82,7 +83,10 @@ def _target(node: Node, report: Report, pending: Pending) -> str | None:
     if go is None:
         return None
     if go != END and not REF.fullmatch(go):
-        report.error(node, f'"{go}" is not a step id (ids use lowercase letters, digits and dashes)')
+        lowered = go.strip().lower()
+        hint = f'; did you mean "{lowered}"?' if REF.fullmatch(lowered) else ""
+        report.error(node, f'"{go}" is not a step id (ids use lowercase letters, digits and dashes, '
+                           f'and `end` finishes the flow){hint}')
         return None
     pending.targets.append((go, node))
     return go
@@ -155,7 +159,7 @@ def _leaf(f: Fields, owner: str, report: Report, pending: Pending, *, quiet: boo
     if values[test] is None:
         return None
     cond = Condition(step=step, who=who, **values)  # type: ignore[arg-type]
-    pending.leaves.append(Leaf(cond, f.node, step_node, test_node))
+    pending.leaves.append(Leaf(cond, f.node, step_node, test_node, owner))
     return cond
 
 
@@ -168,7 +172,7 @@ def check_references(steps: dict[str, Step], includes: dict[str, str], broken: s
     known = sorted(set(steps) | set(includes))
     for go, node in pending.targets:
         if go != END and go not in steps and go not in includes and not _unknowable(go, broken):
-            report.error(node, f'no step has the id "{go}"{did_you_mean(go, [*known, END])}')
+            report.error(node, f'no step has the id "{go}"{did_you_mean_or_list(go, [*known, END])}')
     for leaf in pending.leaves:
         _check_leaf(leaf, steps, includes, broken, known, report)
 
@@ -190,7 +194,7 @@ def _check_leaf(leaf: Leaf, steps: dict[str, Step], includes: dict[str, str], br
         return
     step = steps.get(cond.step or "")
     if step is None:
-        report.error(where, f'no step has the id "{cond.step}"{did_you_mean(cond.step or "", known)}')
+        report.error(where, f'no step has the id "{cond.step}"{did_you_mean_or_list(cond.step or "", known)}')
         return
     from gentle.flows.kinds import kind_of
 
@@ -275,6 +279,39 @@ def check_shape(order: list[Step], own_nodes: dict[str, Node], include_of: dict[
         node = own_nodes.get(order[i].id) or include_of.get(order[i].id)
         report.error(node, f"a loop with no way out: {loop} → back to \"{order[j].id}\", and no "
                            "route ever reaches the end (add a route that moves on, or `next: end`)")
+
+
+def reach(succ: list[list[int]], start: int) -> set[int]:
+    """The steps (by index) that can follow ``start``, one or more moves on."""
+    seen: set[int] = set()
+    todo = list(succ[start]) if start < len(succ) else []
+    while todo:
+        i = todo.pop()
+        if i in seen:
+            continue
+        seen.add(i)
+        if i < len(succ):
+            todo.extend(succ[i])
+    return seen
+
+
+def check_condition_order(order: list[Step], leaves: list[Leaf], report: Report) -> None:
+    """Warn about a condition that tests a step the couple can only reach after the step
+    the condition is on: nothing is answered there yet, so the test never sees an answer."""
+    index = {s.id: i for i, s in enumerate(order)}
+    succ = successors(order)
+    reached = _walk([0], succ) if order else set()
+    for leaf in leaves:
+        tested, owner = leaf.cond.step, leaf.owner
+        if not owner or tested == owner or tested not in index or owner not in index:
+            continue
+        if index[tested] not in reached or index[owner] not in reached:
+            continue  # a step nothing leads to: check_shape warns about it
+        if index[owner] not in reach(succ, index[tested]):
+            report.warning(leaf.step_node or leaf.node,
+                           f'"{tested}" can only come after "{owner}", so nothing is answered there '
+                           f"yet when this route is chosen and the test can never see an answer; "
+                           "test a step the couple pass on their way here")
 
 
 def _walk(start: list[int], edges: list[list[int]]) -> set[int]:

@@ -139,8 +139,16 @@ def flow_schema() -> dict[str, Any]:
                 "description": "A distress rating at or above this offers a break (default: the "
                                "setting in config.yaml, else 7). It must lie on the flow's "
                                "distress scales; an included flow keeps its own."},
+            "author": text_schema("Who wrote or adapted the flow (shown in demo, preview and handouts)."),
+            "facilitator": text_schema("Notes for the person leading the flow: shown in demo and "
+                                       "preview, and on a handout, never to a couple mid-session."),
+            "contraindications": {
+                "description": "When not to use this flow (shown in demo, preview and handouts).",
+                "oneOf": [text_schema("When not to use this flow."),
+                          texts_schema("When not to use this flow, one point each.")]},
             "lists": {"type": "object", "propertyNames": {"pattern": ID_PATTERN},
-                      "description": "Named lists of suggestion words, for a blank's `suggestions:`.",
+                      "description": "Named lists of words, for a blank's `suggestions:` or a "
+                                     "choose or checklist step's `options:`.",
                       "additionalProperties": texts_schema("Suggestion words.", 1)},
             "steps": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/step"},
                       "description": "The steps, in order."},

@@ -37,6 +37,21 @@ class StepContext:
     report: Report
     pending: Pending
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    used_lists: set[str] = field(default_factory=set)  # the names steps have used
+
+    def named_list(self, node: Node, what: str) -> tuple[str, ...] | None:
+        """The words of the list ``node`` names (the flow's `lists:` or a built-in one),
+        or None with the problem reported. Using a list marks it used."""
+        name = read_text(node, self.report, what)
+        if name is None:
+            return None
+        if name not in self.lists:
+            self.report.error(node, f'there is no list called "{name}"{did_you_mean(name, self.lists)} '
+                                    f"(lists: {', '.join(sorted(self.lists))}; or give the words as "
+                                    "a list)")
+            return None
+        self.used_lists.add(name)
+        return self.lists[name]
 
 
 @record(frozen=False)

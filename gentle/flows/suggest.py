@@ -27,6 +27,18 @@ def did_you_mean(word: str, choices: Iterable[str], *, wrap: str = '"{}"') -> st
     return "; did you mean " + wrap.format(match) + "?"
 
 
+def did_you_mean_or_list(word: str, choices: Iterable[str], noun: str = "the step ids",
+                         limit: int = 12) -> str:
+    """A did-you-mean when one choice is close; otherwise the choices themselves, so a
+    person who has the id wrong can see the right one."""
+    options = [c for c in choices if c != word]
+    hint = did_you_mean(word, options)
+    if hint or not options:
+        return hint
+    shown = ", ".join(options[:limit]) + (", ..." if len(options) > limit else "")
+    return f" ({noun} are: {shown})"
+
+
 def one_of(choices: Iterable[str]) -> str:
     """``"a", "b" or "c"`` for messages that list what is allowed."""
     quoted = [f'"{c}"' for c in choices]

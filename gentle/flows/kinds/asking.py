@@ -33,6 +33,35 @@ def read_who(c: Any, default: str) -> str:
     return who
 
 
+def read_words(c: Any, key: str, *, at_least: int) -> tuple[str, ...]:
+    """Options or items: a list written out, or the name of a list (the flow's own
+    `lists:`, or a built-in one such as ``feelings``)."""
+    from yaml.nodes import ScalarNode
+
+    from gentle.flows.yamlnodes import NULL
+
+    node = c.fields.get(key)
+    from gentle.flows.steps import ID
+
+    if isinstance(node, ScalarNode) and node.tag != NULL and ID.fullmatch(str(node.value)):
+        words = c.ctx.named_list(node, f"`{key}`")
+        if words is not None and len(words) < at_least:
+            c.ctx.report.error(node, f"`{key}` needs at least {at_least}, and that list has "
+                                     f"{len(words)}")
+        return words or ()
+    return c.fields.texts(key, required=True, at_least=at_least, unique=True, names=c.names)
+
+
+def words_schema(description: str, min_items: int) -> dict[str, Any]:
+    """The schema of `options:`/`items:`: the words, or the name of a list."""
+    from gentle.flows.kinds.base import text_schema, texts_schema
+
+    return {"description": description + " Or the name of a list (the flow's `lists:`, or "
+                                          "feelings or needs).",
+            "oneOf": [{**texts_schema(description, min_items), "uniqueItems": True},
+                      text_schema("The name of a list.")]}
+
+
 def picks(value: Any, allowed: Sequence[str], what: str) -> list[str]:
     """A list of picks, each one of ``allowed``, once; returned in the author's order."""
     if isinstance(value, str) or not isinstance(value, Sequence):

@@ -79,8 +79,25 @@ def _read(c: Any) -> BreatheStep:
         seconds = f.seconds("minutes", "seconds", required=True)
     if cycles is None and seconds is None:
         cycles = 1  # keep the model valid; the error is already reported
+    else:
+        _warn_if_long(c, cycles * patterns.cycle_seconds(phases) if cycles else seconds,
+                      lengths[0] if lengths else None)
     return BreatheStep(**values, pattern=pattern, phases=phases, cycles=cycles, seconds=seconds,
                        text=f.text("text", names=c.names))
+
+
+# Paced breathing in the moment is a few minutes; a length far past this is most often a
+# slip (minutes for seconds, a cycle count for seconds), so validate asks.
+LONG_BREATHING_SECONDS = 15 * 60
+
+
+def _warn_if_long(c: Any, total: float | None, key: str | None) -> None:
+    if total is None or key is None or total <= LONG_BREATHING_SECONDS:
+        return
+    c.ctx.report.warning(c.fields.get(key),
+                         f"this breathing lasts {duration_words(total)}; a few minutes is usual "
+                         "(gentle's own flows use one to three), and a long stretch can tire people "
+                         "out before they talk. Is that what you meant?")
 
 
 def _phases(c: Any) -> tuple[Phase, ...]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from gentle.flows.kinds.asking import pick_words, picks, read_who
-from gentle.flows.kinds.base import Schema, StepKind, text_schema, texts_schema, who_schema
+from gentle.flows.kinds.asking import pick_words, picks, read_who, read_words, words_schema
+from gentle.flows.kinds.base import Schema, StepKind, text_schema, who_schema
 from gentle.flows.model import StepBase, Who
 from gentle.records import record
 
@@ -24,7 +24,7 @@ def _read(c: Any) -> ChecklistStep:
     values = c.base()
     return ChecklistStep(**values, ask=f.text("ask", required=True, names=c.names) or "",
                          who=who,  # type: ignore[arg-type]
-                         items=f.texts("items", required=True, at_least=1, unique=True, names=c.names))
+                         items=read_words(c, "items", at_least=1))
 
 
 def _handout(step: ChecklistStep, pages: Any) -> list:
@@ -41,7 +41,7 @@ KIND = StepKind(
         {
             "ask": text_schema("The question."),
             "who": who_schema("together"),
-            "items": {**texts_schema("Things to tick.", 1), "uniqueItems": True},
+            "items": words_schema("Things to tick.", 1),
         },
         ("ask", "items"),
     ),

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from yaml.nodes import ScalarNode, SequenceNode
 
 from gentle.flows.fields import read_list, read_text
-from gentle.flows.kinds.asking import pick_words, picks, read_who
+from gentle.flows.kinds.asking import pick_words, picks, read_who, read_words, words_schema
 from gentle.flows.kinds.base import Refused, Schema, StepKind, text_schema, texts_schema, who_schema
 from gentle.flows.model import StepBase, Who
 from gentle.flows.suggest import did_you_mean
@@ -37,7 +37,7 @@ def _read(c: Any) -> ChooseStep:
     f = c.fields
     who = read_who(c, "each")
     values = c.base()
-    options = f.texts("options", required=True, at_least=2, unique=True, names=c.names)
+    options = read_words(c, "options", at_least=2)
     many = f.boolean("many", False)
     return ChooseStep(**values, ask=f.text("ask", required=True, names=c.names) or "", who=who,  # type: ignore[arg-type]
                       options=options, many=many, exclusive=_exclusive(c, options, many))
@@ -141,7 +141,7 @@ KIND = StepKind(
         {
             "ask": text_schema("The question."),
             "who": who_schema("each"),
-            "options": {**texts_schema("The options.", 2), "uniqueItems": True},
+            "options": words_schema("The options.", 2),
             "many": {"type": "boolean", "default": False, "description": "Allow picking several."},
             "exclusive": {"description": "With `many: true`: options that are picked on their own "
                                          "(ticking one clears the others), like \"Not sure yet\".",

@@ -29,7 +29,7 @@ from yaml.nodes import Node, ScalarNode
 
 from gentle.flows.fields import read_list, read_text
 from gentle.flows.report import Report
-from gentle.flows.suggest import did_you_mean
+from gentle.flows.suggest import did_you_mean_or_list
 from gentle.records import record
 
 KEY = "show"
@@ -100,7 +100,7 @@ def check_shows(steps: dict[str, Any], includes: dict[str, str], broken: set[str
         step = steps.get(show.ref)
         if step is None:
             showable = [i for i, s in steps.items() if kind_of(s).shown is not None] or known
-            report.error(show.node, f'no step has the id "{show.ref}"{did_you_mean(show.ref, showable)}')
+            report.error(show.node, f'no step has the id "{show.ref}"{did_you_mean_or_list(show.ref, showable)}')
             continue
         if kind_of(step).shown is None:
             report.error(show.node, f'"{show.ref}" is a {step.kind} step, and `{KEY}` shows what '
@@ -110,7 +110,7 @@ def check_shows(steps: dict[str, Any], includes: dict[str, str], broken: set[str
 def check_order(order: list[Any], shows: list[ShowRef], report: Report) -> None:
     """A shown step must be one the couple can pass on their way to the step that shows
     it; one that can come only later has nothing written yet."""
-    from gentle.flows.routes import successors
+    from gentle.flows.routes import reach as _reach, successors
 
     index = {s.id: i for i, s in enumerate(order)}
     succ = successors(order)
@@ -124,17 +124,3 @@ def check_order(order: list[Any], shows: list[ShowRef], report: Report) -> None:
             report.error(show.node, f'"{show.ref}" can only come after this step, so nothing is '
                                     f"written there yet when this step shows it; `{KEY}` names a "
                                     "step the couple pass on their way here")
-
-
-def _reach(succ: list[list[int]], start: int) -> set[int]:
-    """The steps (by index) that can follow ``start``, one or more moves on."""
-    seen: set[int] = set()
-    todo = list(succ[start]) if start < len(succ) else []
-    while todo:
-        i = todo.pop()
-        if i in seen:
-            continue
-        seen.add(i)
-        if i < len(succ):
-            todo.extend(succ[i])
-    return seen

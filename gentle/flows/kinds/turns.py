@@ -13,6 +13,7 @@ from gentle.flows.kinds.base import (
     SECONDS_SCHEMA,
     Schema,
     StepKind,
+    duration_words,
     text_schema,
     texts_schema,
 )
@@ -43,6 +44,7 @@ def _read(c: Any) -> TurnsStep:
         report.error(f.get("rounds"), f"`rounds` must be between 1 and {MAX_ROUNDS}")
         rounds = None
     floor = f.seconds("floor_minutes", "floor_seconds", required=False, default=180.0)
+    _warn_if_long(c, rounds, floor)
     first = f.choice("first_speaker", ("first", "second"), "first")
     extra: dict[str, Any] = {}
     heard = f.text("heard_question", names=c.names)
@@ -55,6 +57,25 @@ def _read(c: Any) -> TurnsStep:
         listener_prompts=f.texts("listener_prompts", required=True, at_least=1, names=c.names),
         text=f.text("text", names=c.names), **extra,
     )
+
+
+# Past these, a turns step is most often a slip: speaker-listener floors are a few
+# minutes, and a handful of rounds is already a long talk.
+LONG_ROUNDS = 6
+LONG_FLOOR_SECONDS = 10 * 60
+
+
+def _warn_if_long(c: Any, rounds: Any, floor: float | None) -> None:
+    report, f = c.ctx.report, c.fields
+    if isinstance(rounds, int) and rounds > LONG_ROUNDS:
+        report.warning(f.get("rounds"), f"{rounds} rounds is a very long talk (each of you has the "
+                                        f"floor {rounds} times); two or three is usual. Is that "
+                                        "what you meant?")
+    if floor is not None and floor > LONG_FLOOR_SECONDS:
+        key = "floor_minutes" if "floor_minutes" in f else "floor_seconds"
+        report.warning(f.get(key), f"a floor of {duration_words(floor)} is long for one person to "
+                                   "speak and the other to hold it all; a few minutes is usual. Is "
+                                   "that what you meant?")
 
 
 def first_speaker(step: TurnsStep) -> int:

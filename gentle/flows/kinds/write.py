@@ -94,14 +94,7 @@ def _blank(c: Any, name: str, node: Node) -> Blank:
     suggestions: tuple[str, ...] = ()
     s_node = f.get("suggestions")
     if isinstance(s_node, ScalarNode) and s_node.tag != NULL:
-        list_name = read_text(s_node, report, "`suggestions`")
-        if list_name is not None:
-            if list_name in c.ctx.lists:
-                suggestions = c.ctx.lists[list_name]
-            else:
-                report.error(s_node, f'there is no suggestion list called "{list_name}"'
-                                     f"{did_you_mean(list_name, c.ctx.lists)} (lists: "
-                                     f"{', '.join(sorted(c.ctx.lists))}; or give the words as a list)")
+        suggestions = c.ctx.named_list(s_node, "`suggestions`") or ()
     elif s_node is not None:
         suggestions = f.texts("suggestions", names=c.names)
     f.unknown(("hint", "suggestions"))

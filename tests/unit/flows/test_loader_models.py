@@ -58,7 +58,7 @@ steps:
   - kind: choose
     ask: Next?
     who: together
-    options: ["Yes", "No"]
+    options: kind-words
     many: yes
   - kind: turns
     speaker_prompt: "{speaker}, your turn."
@@ -124,7 +124,7 @@ def test_blanks_follow_the_template_order_and_resolve_lists(flow) -> None:
 def test_choose_turns_and_timer_fields(flow) -> None:
     choose, turns, timer = flow.steps[5], flow.steps[6], flow.steps[7]
     assert isinstance(choose, ChooseStep) and choose.many and choose.who == "together"
-    assert choose.options == ("Yes", "No")
+    assert choose.options == ("thank you", "sorry")  # the flow's own list, by name
     assert isinstance(turns, TurnsStep) and turns.floor_seconds == 90 and turns.rounds == 1
     assert turns.heard_question == "{speaker}, did you feel heard?"
     assert isinstance(timer, TimerStep) and timer.is_break and timer.seconds == 1200
@@ -143,7 +143,7 @@ def test_a_flow_list_name_can_be_used_for_suggestions() -> None:
 
 
 def test_quoted_yes_and_explicit_str_tags_are_text() -> None:
-    text = FLOW.replace('options: ["Yes", "No"]', "options: [!!str yes, 'no', Later]")
+    text = FLOW.replace("options: kind-words", "options: [!!str yes, 'no', Later]")
     assert load_flow_text(text, "demo.yaml").steps[5].options == ("yes", "no", "Later")
 
 
