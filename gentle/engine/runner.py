@@ -25,7 +25,7 @@ from gentle.engine.offers import break_offered, threshold_for
 from gentle.engine.pacer import PacerState, cycles_completed, pacer_state
 from gentle.engine.routing import choose_route
 from gentle.engine.runner_moments import BreakMoves, TurnMoves
-from gentle.engine.shown import Shown, shown_for
+from gentle.engine.shown import Shown, answer_words, shown_for
 from gentle.engine.snapshot import SessionState, Visit, decode, encode
 from gentle.engine.verdict import OK, Verdict, refused
 
@@ -117,6 +117,13 @@ class Runner(BreakMoves, TurnMoves):
     def shown(self) -> tuple[Shown, ...]:
         """Earlier words the current step shows (its `show:`), for whoever is asked now."""
         return shown_for(self.flow, self.step, self.answer_for, self.asking)
+
+    def answer_words(self, ref: str, who: str | None = None, *, asking: int | None = None,
+                     speaker: int | None = None, listener: int | None = None) -> str:
+        """What ``{answer:REF:WHO}`` in the current step's text shows (engine/shown.py)."""
+        step = self.step
+        return answer_words(self.flow, step.id if step else None, ref, who, self.answer_for,
+                            self.partners, asking, speaker, listener)
 
     @property
     def paused(self) -> bool:

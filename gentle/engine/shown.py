@@ -111,6 +111,56 @@ def written(flow: Flow, answers: Sequence[Answer]) -> tuple[Shown, ...]:
     return tuple(found)
 
 
+NOT_ANSWERED = "(not answered)"
+
+
+def resolve_ref(flow: Flow, owner: str | None, ref: str) -> Step | None:
+    """The step ``ref`` means in the text of step ``owner``: inside an included flow, that
+    flow's own step (its ids are prefixed once inlined), else the flow's."""
+    prefix = owner.rsplit(".", 1)[0] if owner and "." in owner else None
+    for candidate in ((f"{prefix}.{ref}",) if prefix else ()) + (ref,):
+        try:
+            return flow.step(candidate)
+        except KeyError:
+            continue
+    return None
+
+
+def whose_answer(who: str | None, asking: int | None, speaker: int | None = None,
+                 listener: int | None = None) -> int | None:
+    """The partner an ``{answer:STEP:WHO}`` means; None: the couple's, or nobody known."""
+    return {"partner": asking, "other": None if asking is None else 1 - asking,
+            "partner1": 0, "partner2": 1, "speaker": speaker, "listener": listener,
+            None: asking}.get(who)
+
+
+def answer_words(flow: Flow, owner: str | None, ref: str, who: str | None, answer_for: AnswerFor,
+                 partners: Sequence[str], asking: int | None = None, speaker: int | None = None,
+                 listener: int | None = None) -> str:
+    """What ``{answer:REF:WHO}`` shows in the text of step ``owner``, for whoever is asked.
+
+    The words are the kind's: what was written exactly as written, a rating with its label,
+    the options picked. A step not answered (skipped, or not reached) says so.
+    """
+    source = resolve_ref(flow, owner, ref)
+    if source is None:
+        return NOT_ANSWERED
+    kind = kind_of(source)
+    partner = None if asking_order(source) == (None,) else whose_answer(who, asking, speaker, listener)
+    answer = answer_for(source.id, partner)
+    if answer is None:
+        return NOT_ANSWERED
+    if kind.shown is not None:
+        text = kind.shown(source, answer.value)
+        return text if text is not None else NOT_ANSWERED
+    if kind.words is None:
+        return NOT_ANSWERED
+    try:
+        return kind.words(source, answer.value, partners)
+    except (TypeError, ValueError):
+        return NOT_ANSWERED
+
+
 def latest(answers: Sequence[Answer]) -> AnswerFor:
     """An ``answer_for`` over a list of answers: the last one given for each step and partner."""
     last: dict[tuple[str, Any], Answer] = {}

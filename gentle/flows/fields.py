@@ -106,8 +106,22 @@ def read_list(node: Node, report: Report, what: str) -> list[Node] | None:
 def check_names(node: Node, text: str, allowed: frozenset[str], report: Report, what: str,
                 *, blanks_allowed: bool = False) -> None:
     """Report placeholders ``text`` may not use here, each at its own column."""
+    if "{answer:" in text:
+        starts = {p.offset for p in name_rules.find(text) if p.is_answer}
+        at = text.find("{answer:")
+        while at >= 0:
+            if at not in starts and not text[:at].endswith("{"):
+                report.error(node, "this {answer:...} can't be read: write {answer:STEP-ID}, or "
+                                   "{answer:STEP-ID:partner1} (the step's id in lowercase, then "
+                                   "whose answer)", offset=at, token="{answer:")
+            at = text.find("{answer:", at + 1)
     for found in name_rules.find(text):
         name = found.name
+        if found.is_answer:
+            from gentle.flows.kinds.answering import note_answer
+
+            note_answer(node, found, allowed, report, what, in_template=blanks_allowed)
+            continue
         if name in allowed:
             continue
         token = "{" + name + "}"
@@ -118,6 +132,9 @@ def check_names(node: Node, text: str, allowed: frozenset[str], report: Report, 
             message = f"{token} only works inside a turns step"
         elif blanks_allowed:
             continue  # a template blank
+        elif name == name_rules.ANSWER:
+            message = (f"{token} needs the id of the step whose answer it shows, like "
+                       "{answer:check-in} (or {answer:check-in:partner1})")
         elif name in name_rules.ALL_NAMES:
             message = f"{token} cannot be used in {what}"
         else:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from gentle.flows.convert import FlowDraft, convert_flow
 from gentle.flows.includes import Lookup, inline
+from gentle.flows.kinds.answering import check_answer_order, check_answers
 from gentle.flows.kinds.showing import check_order, check_shows
 from gentle.flows.model import Flow, FlowError, Problem
 from gentle.flows.precheck import MAX_BYTES, decode
@@ -103,12 +104,14 @@ def _assemble(draft: FlowDraft, lookup: Lookup | None, chain: tuple[str, ...], r
     broken = {d.id for d in draft.steps if d.broken} | (set(includes) - set(inlined.first_of))
     check_references(by_id, includes, broken, draft.pending, report)
     check_shows(by_id, includes, broken, draft.pending.shows, report)
+    check_answers(by_id, includes, broken, report)
     own_nodes = {d.id: d.node for d in draft.steps if d.kind != "include"}
     if not report.has_errors:
         # Loops and reachability only mean something once every route points somewhere real.
         check_shape(inlined.steps, own_nodes, inlined.include_of, report)
         check_order(inlined.steps, draft.pending.shows, report)
         check_condition_order(inlined.steps, draft.pending.leaves, report)
+        check_answer_order(inlined.steps, report)
     steps = _thresholds(draft, inlined.steps, own_nodes, inlined.include_of, report)
     return Flow(
         id=draft.id, title=draft.title, summary=draft.summary, steps=tuple(steps),

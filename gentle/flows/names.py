@@ -4,6 +4,11 @@ Texts hold placeholders such as ``{partner}`` exactly as the author wrote them; 
 engine and the TUI call :func:`fill` at display time. Filling is a literal, single-pass
 substitution: a partner called ``{other}`` stays ``{other}``, and nothing is evaluated.
 ``{{`` and ``}}`` write literal braces; any other brace that is not ``{word}`` is text.
+
+An earlier answer is a placeholder too: ``{answer:STEP}`` (the answer given at STEP by
+whoever is asked now, or the couple's) and ``{answer:STEP:WHO}`` with WHO one of
+:data:`ANSWER_WHO`. Its meaning is the engine's (gentle/engine/shown.py,
+``answer_words``); here it is only found, and filling names leaves it as written.
 """
 
 from __future__ import annotations
@@ -12,8 +17,14 @@ import re
 
 from gentle.records import record
 
-# {word}, or an escaped brace. Escapes come first so "{{partner}}" is literal text.
-_TOKEN = re.compile(r"\{\{|\}\}|\{([A-Za-z][A-Za-z0-9_-]*)\}")
+# {word} or {answer:step-id[:who]}, or an escaped brace. Escapes come first so
+# "{{partner}}" is literal text.
+_TOKEN = re.compile(r"\{\{|\}\}|\{((?P<answer>answer)(?=:)|[A-Za-z][A-Za-z0-9_-]*)"
+                    r"(?(answer):(?P<ref>[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)*)(?::(?P<who>[a-z0-9]+))?)\}")
+TOKEN = _TOKEN  # for the other places that fill placeholders (the handout)
+ANSWER = "answer"
+# Whose answer {answer:STEP:WHO} means.
+ANSWER_WHO: tuple[str, ...] = ("partner", "other", "partner1", "partner2", "speaker", "listener")
 
 BASE_NAMES: frozenset[str] = frozenset({"partner1", "partner2", "both"})
 ONE_PARTNER_NAMES: frozenset[str] = frozenset({"partner", "other"})
@@ -25,6 +36,13 @@ ALL_NAMES: frozenset[str] = BASE_NAMES | ONE_PARTNER_NAMES | TURN_NAMES
 class Placeholder:
     name: str
     offset: int  # index of the opening brace in the text
+    ref: str | None = None  # {answer:REF}: the step whose answer is shown
+    who: str | None = None  # {answer:REF:WHO}
+    token: str = ""  # the placeholder exactly as written
+
+    @property
+    def is_answer(self) -> bool:
+        return self.ref is not None
 
 
 def find(text: str) -> list[Placeholder]:
@@ -32,7 +50,8 @@ def find(text: str) -> list[Placeholder]:
     found = []
     for match in _TOKEN.finditer(text):
         if match.group(1) is not None:
-            found.append(Placeholder(match.group(1), match.start()))
+            found.append(Placeholder(match.group(1), match.start(), match.group("ref"), match.group("who"),
+                                     match.group(0)))
     return found
 
 
@@ -73,6 +92,8 @@ def fill(
             return "{"
         if token == "}}":
             return "}"
+        if match.group("ref") is not None:
+            return token  # an earlier answer: the engine's to fill
         value = values.get(match.group(1))
         return token if value is None else value
 
@@ -114,6 +135,8 @@ def template_pieces(
         token, word = match.group(0), match.group(1)
         if word is None:
             text.append(token[0])
+        elif match.group("ref") is not None:
+            text.append(token)  # an earlier answer, filled by whoever shows the template
         elif word in ALL_NAMES:
             value = names.get(word)
             text.append(token if value is None else value)
@@ -132,6 +155,6 @@ def slots(template: str) -> list[str]:
     """The blank names of a write template, in order, each once."""
     seen: list[str] = []
     for p in find(template):
-        if p.name not in ALL_NAMES and p.name not in seen:
+        if not p.is_answer and p.name not in ALL_NAMES and p.name not in seen:
             seen.append(p.name)
     return seen

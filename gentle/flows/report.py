@@ -16,6 +16,10 @@ class Report:
         self.text = text
         self.problems: list[Problem] = []
         self._line_starts: list[int] | None = None
+        # {answer:STEP} placeholders, checked once every step is known (kinds/answering.py).
+        # ``owner`` is the step being read (None outside steps, where none may be used).
+        self.owner: str | None = None
+        self.answer_refs: list[Any] = []
 
     # -- adding problems -------------------------------------------------------------
 

@@ -126,7 +126,11 @@ def convert_step(node: Node, position: int, ctx: StepContext) -> StepDraft:
         return declared.read(common)  # an include: a draft to inline, not a step
     f.what = f"a {kind} step"
     errors_before = len(report.problems)
-    step = declared.read(common)
+    report.owner = common.id  # {answer:...} placeholders are noted as this step's
+    try:
+        step = declared.read(common)
+    finally:
+        report.owner = None
     f.unknown(declared.all_keys, elsewhere(kind))
     broken = any(p.severity == "error" for p in report.problems[errors_before:])
     return StepDraft(common.id, kind, node, step, broken=broken)

@@ -45,7 +45,10 @@ class Advice:
 
 
 def _lines(text: str) -> list[str]:
-    return text.split("\n")
+    """The lines as YAML counts them (a lone carriage return ends a line too)."""
+    from gentle.flows.precheck import LINE_BREAK
+
+    return LINE_BREAK.split(text)
 
 
 def _key_at(line: str) -> tuple[str, int, bool] | None:
@@ -141,7 +144,7 @@ def _is_collection(value: str) -> bool:
 
 
 def _previous(lines: list[str], index: int, keep: Callable[[str], bool] = _content) -> int | None:
-    for i in range(index - 1, -1, -1):
+    for i in range(min(index, len(lines)) - 1, -1, -1):
         if keep(lines[i]):
             return i
     return None
@@ -150,7 +153,7 @@ def _previous(lines: list[str], index: int, keep: Callable[[str], bool] = _conte
 def _siblings(lines: list[str], index: int, column: int) -> tuple[int, str, int] | None:
     """The key line nearest above ``index`` that a key at ``column`` should line up
     with: (line index, key, its column). Lines inside deeper blocks are passed over."""
-    for i in range(index - 1, -1, -1):
+    for i in range(min(index, len(lines)) - 1, -1, -1):
         if not _content(lines[i]):
             continue
         found = _key_at(lines[i])
@@ -176,7 +179,8 @@ def advise(text: str, error: yaml.MarkedYAMLError) -> Advice:
         return Advice(at_line + 1, at_column + 1, message)
 
     if context == "while scanning a quoted scalar" and context_mark is not None:
-        quote = lines[context_mark.line][context_mark.column:context_mark.column + 1] or "quote"
+        opening = lines[context_mark.line] if context_mark.line < len(lines) else ""
+        quote = opening[context_mark.column:context_mark.column + 1] or "quote"
         return _never_closed(quote, context_mark.line, context_mark.column)
     if problem.startswith("did not find expected key") and context_mark is not None:
         opened = _open_quote(lines, context_mark.line, line)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 
+from gentle.flows.names import TOKEN as _TOKEN  # placeholders: one definition
 from gentle.flows.model import BreatheStep, Phase
 from gentle.flows.patterns import canonical, cycle_seconds
 from gentle.text import clean
@@ -26,8 +27,6 @@ PATTERN_TITLES = {
 }
 PHASE_WORDS = {"in": "in", "top-up": "top-up breath in", "hold": "hold", "out": "out", "rest": "rest"}
 
-# {word} placeholders and escaped braces, as in gentle.flows.names.
-_TOKEN = re.compile(r"\{\{|\}\}|\{([A-Za-z][A-Za-z0-9_-]*)\}")
 # A placeholder spoken *to* someone at the start of a sentence: "{partner}, how are you?"
 _VOCATIVE = re.compile(r"(^|(?<=[.!?:]\s)|(?<=\n\n))\{(partner|both|speaker)\},\s*")
 # Marks a lower-case placeholder value, so only those get a capital at a sentence start.
@@ -104,6 +103,8 @@ def fill_names(text: str, who: str | None = None) -> str:
         token = match.group(0)
         if token in ("{{", "}}"):
             return token[0]
+        if match.group("ref") is not None:
+            return "(the answer from earlier)"  # {answer:STEP}: on paper, written above
         value = values.get(match.group(1))
         return token if value is None else value
 

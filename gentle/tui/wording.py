@@ -7,6 +7,8 @@ inserted as plain text in the partner's colour. A name like ``[b]Sam`` stays as 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.content import Content
 
 from gentle.flows import names as placeholders
@@ -39,8 +41,13 @@ class Wording:
         speaker: int | None = None,
         listener: int | None = None,
         one_line: bool = False,
+        answer: Callable[[str, str | None], str] | None = None,
     ) -> Content:
-        """``raw`` with ``{partner1}``, ``{partner}``, ``{speaker}``… filled and coloured."""
+        """``raw`` with ``{partner1}``, ``{partner}``, ``{speaker}``… filled and coloured.
+
+        ``answer(ref, who)`` gives the words of an ``{answer:REF:WHO}`` (the engine's
+        ``Runner.answer_words``); they are the couple's own, shown literally.
+        """
         raw = raw or ""
         who: dict[str, int | None] = {
             "partner1": 0,
@@ -55,9 +62,11 @@ class Wording:
         last = 0
         for found in placeholders.find(raw):
             pieces.append(Content(tidy(self._unescape(raw[last : found.offset]))))
-            token = "{" + found.name + "}"
+            token = found.token
             last = found.offset + len(token)
-            if found.name == "both":
+            if found.is_answer and answer is not None:
+                pieces.append(Content.styled(tidy(answer(found.ref or "", found.who)), "italic"))
+            elif found.name == "both":
                 pieces.append(self.both())
             elif who.get(found.name) is not None:
                 pieces.append(self.name(who[found.name]))  # type: ignore[arg-type]

@@ -71,7 +71,13 @@ class StepView(Vertical):
     def text(self, raw: str | None, **who: int | None):
         """Flow text for this step, names filled in for whoever is asked now."""
         who.setdefault("partner", self.asking)
-        return self.wording.text(raw, **who)
+        runner = self.runner
+
+        def answer(ref: str, whose: str | None) -> str:
+            return runner.answer_words(ref, whose, asking=who.get("partner"),
+                                       speaker=who.get("speaker"), listener=who.get("listener"))
+
+        return self.wording.text(raw, answer=answer, **who)
 
     def shown_words(self) -> Any:
         """What this step shows of earlier words (`show:`); takes no room without any."""
