@@ -11,13 +11,17 @@ import re
 from gentle.handout.content import Block, Handout, HandoutStep
 from gentle.safety import contact_lines
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+# "&" is only special where it would start a character reference ("&amp;", "&#60;"):
+# escaping every one put a stray backslash into "Safety \& support" for plain-text readers.
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
 
 
 def escape(text: str) -> str:
     """``text`` with Markdown's special characters backslash-escaped."""
     text = _SPECIAL.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
     # "1." or "- " at the start would become a list; escape the marker.
     match = _LINE_START.match(text)
     if match:

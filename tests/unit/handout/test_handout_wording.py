@@ -153,3 +153,14 @@ def test_facilitator_notes_never_reach_a_handout() -> None:
         assert "SECRET-NOTE" not in text
         assert "A tip for you." in text
     assert "SECRET-NOTE" not in render_html(handout)
+
+
+def test_markdown_leaves_a_plain_ampersand_alone_but_not_a_character_reference() -> None:
+    from gentle.handout.markdown import escape
+
+    assert escape("Safety & support") == "Safety & support"
+    assert escape("&amp;") == r"\&amp;"
+    assert "&#60;" not in escape("&#60;")  # the # is escaped already: no reference is left
+    markdown = render_handout(flow("  - {kind: say, title: Tea & toast, text: You & me.}\n"), "md")
+    assert "Tea & toast" in markdown and "You & me." in markdown
+    assert "\\&" not in markdown
