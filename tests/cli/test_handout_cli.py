@@ -176,6 +176,6 @@ def test_a_built_in_handout_renders_with_its_template_and_word_lists(home: Path,
     parser = _Text()
     parser.feed(dumped.stdout)
     text = parser.visible()
-    assert "Fill in the blanks: I feel feeling when situation" in text
+    assert "Fill in the blanks Partner A I feel feeling when situation" in text
     assert "Words for “feeling”:" in text and "Words for “need”:" in text
     assert "Sources" in text and "Marshall B. Rosenberg" in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from gentle.flows.kinds.asking import pick_words, picks, read_who
-from gentle.flows.kinds.base import Schema, StepKind, text_schema, texts_schema, who_schema
+from gentle.flows.kinds.base import ask_heading, Schema, StepKind, text_schema, texts_schema, who_schema
 from gentle.flows.model import StepBase, Who
 from gentle.records import record
 
@@ -54,7 +54,7 @@ KIND = StepKind(
     options=lambda step: step.items,
     verb="ticked",
     detail=lambda step: f"{step.who}, {len(step.items)} items",
-    heading=lambda step: "Check it over",
+    heading=lambda step: ask_heading(step.ask, "Check it over"),
     words=lambda step, value, partners: pick_words(value),
     handout=_handout,
     view="choose:ChecklistView",

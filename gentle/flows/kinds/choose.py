@@ -13,7 +13,7 @@ from yaml.nodes import ScalarNode, SequenceNode
 
 from gentle.flows.fields import read_list, read_text
 from gentle.flows.kinds.asking import pick_words, picks, read_who
-from gentle.flows.kinds.base import Refused, Schema, StepKind, text_schema, texts_schema, who_schema
+from gentle.flows.kinds.base import ask_heading, Refused, Schema, StepKind, text_schema, texts_schema, who_schema
 from gentle.flows.model import StepBase, Who
 from gentle.flows.suggest import did_you_mean
 from gentle.records import record
@@ -162,7 +162,7 @@ KIND = StepKind(
     options=lambda step: step.options,
     verb="chose",
     detail=_detail,
-    heading=lambda step: "Choose",
+    heading=lambda step: ask_heading(step.ask, "Choose"),
     words=lambda step, value, partners: pick_words(value),
     handout=_handout,
     view="choose:ChooseView",

@@ -98,7 +98,7 @@ def test_the_flooding_offer_uses_the_flow_threshold() -> None:
     flow = load("aftermath")
     assert flow.distress_threshold != 7
     text = plain(render_handout(flow, "md"))
-    assert f"If either of you rates {flow.distress_threshold} or more, gentle offers a cool-down break" in text
+    assert f"If either of you rated {flow.distress_threshold} or more, take a cool-down break before you go on." in text
 
 
 def test_the_i_statement_template_comes_with_its_feeling_and_need_words() -> None:
@@ -107,7 +107,8 @@ def test_the_i_statement_template_comes_with_its_feeling_and_need_words() -> Non
     assert template and "{feeling}" in template and "{need}" in template
     text = plain(render_handout(flow, "html"))
     shown = " ".join(re.sub(r"\{(\w+)\}", r" \1 ", template).split())
-    assert f"Fill in the blanks: {shown}" in text
+    # Once for each partner, with a long blank to write each word on.
+    assert f"Fill in the blanks Partner A {shown} Partner B {shown}" in text
     assert "Words for “feeling”: " + ", ".join(BUILTIN_LISTS["feelings"]) in text
     assert "Words for “need”: " + ", ".join(BUILTIN_LISTS["needs"]) in text
     markdown = render_handout(flow, "md")

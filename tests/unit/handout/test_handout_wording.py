@@ -88,7 +88,7 @@ def test_routes_with_combinators_and_answers() -> None:
     minutes: 20
 """
     text = render_handout(flow(steps), "md")
-    assert "If either of you rates 7 or more, gentle offers a cool-down break before going on." in text
+    assert "If either of you rated 7 or more, take a cool-down break before you go on." in text
     assert "If both of you rated 3 or less at step 1 and you ticked 2 or more, finish here." in text
     assert "Otherwise, if it is not the case that either of you answered step 1, take the cool-down break (step 3, “Cool-down break”)." in text
 
