@@ -164,3 +164,55 @@ def test_markdown_leaves_a_plain_ampersand_alone_but_not_a_character_reference()
     markdown = render_handout(flow("  - {kind: say, title: Tea & toast, text: You & me.}\n"), "md")
     assert "Tea & toast" in markdown and "You & me." in markdown
     assert "\\&" not in markdown
+
+
+def test_a_route_on_an_option_with_a_placeholder_is_said_with_the_name() -> None:
+    steps = """\
+  - kind: choose
+    id: pick
+    ask: What now?
+    options: ["{partner2} needs a break", Go on]
+    next:
+      - go: rest
+        when: {step: pick, picked: "{partner2} needs a break"}
+  - {kind: say, id: goes-on, text: Going on.}
+  - {kind: timer, id: rest, break: true, minutes: 20}
+"""
+    for partners, name in ((None, "Partner B"), (("Sam", "Alex"), "Alex")):
+        handout = build_handout(flow(steps), partners=partners)
+        [routes] = [b for b in handout.sections[0].steps[0].blocks if b.kind == "routes"]
+        assert routes.items[0] == f"If either of you chose “{name} needs a break”, take the cool-down break (step 3, “Cool-down break”)."
+        assert "{" not in render_handout(flow(steps), "md", partners=partners)
+
+
+def test_a_step_without_a_title_is_headed_by_its_own_words() -> None:
+    steps = """\
+  - {kind: rate, ask: "{partner}, how close do you feel?", measures: closeness}
+  - {kind: write, ask: "{partner}, what would you like more of? Take your time; there is no rush at all.", who: first}
+  - {kind: choose, ask: "Pick one of these, thinking carefully about how the last week went for the two of you.", options: [a, b]}
+"""
+    handout = build_handout(flow(steps), partners=("Sam", "Alex"))
+    [rate, write, choose] = handout.sections[0].steps
+    assert rate.title == "How close do you feel?"
+    assert not any(b.kind == "text" and b.text == "How close do you feel?" for b in rate.blocks)  # not twice
+    assert write.title == "Sam, what would you like more of?"
+    assert choose.title == "Choose"  # too long for a heading: a word for what happens
+    assert [b.label for b in write.blocks if b.kind == "lines"] == ["Sam"]
+
+
+def test_the_offer_goes_into_the_route_its_rating_takes() -> None:
+    steps = """\
+  - kind: rate
+    id: check
+    ask: How upset?
+    measures: distress
+    next:
+      - go: later
+        when: {step: check, at_least: 7}
+  - {kind: say, id: now, text: Now.}
+  - {kind: say, id: later, text: Later.}
+"""
+    handout = build_handout(flow(steps))
+    [routes] = [b for b in handout.sections[0].steps[0].blocks if b.kind == "routes"]
+    assert routes.items == (
+        "If either of you rated 7 or more, take a cool-down break first, then go to step 3, “Later”.",)
