@@ -29,7 +29,8 @@ h2 { color: var(--accent); font-size: 1.3em; border-bottom: 2px solid var(--rule
 .safety { font-size: .9em; line-height: 1.4; }
 .safety h3 { margin: .45em 0 .15em; font-size: 1em; }
 .help { margin: .2em 0; padding-left: 1.2em; }
-.help li { margin: .15em 0; }
+.help li { margin: .15em 0; break-inside: avoid; }
+.help.many { columns: 2; column-gap: 1.8em; }
 .help .details { color: var(--soft); }
 .step { border-left: 4px solid var(--rule); padding: .05em 0 .05em .9em; margin: 1em 0; }
 .step h3 { margin: 0 0 .3em; font-size: 1.12em; }
@@ -46,6 +47,7 @@ ul.fill li { line-height: 3.1; }
 .blank .hint { position: absolute; left: 0; right: 0; top: 100%; text-align: center; font-size: .7em;
                line-height: 1.25; color: var(--soft); }
 .scale { margin: .45em 0; }
+.scale .writer { display: inline-block; min-width: 7em; }  /* the two rows of numbers line up */
 .scale .point { display: inline-block; min-width: 2em; padding: .15em .3em; margin-right: .3em; text-align: center;
                 border: 1px solid var(--line); border-radius: 4px; }
 .scale .hint, .lines .hint { color: var(--soft); font-size: .85em; font-style: italic; }
@@ -61,15 +63,18 @@ ul.checklist li::before { content: ""; display: inline-block; width: .85em; heig
 .note { color: var(--soft); font-size: .95em; }
 ul.routes { list-style: none; padding-left: 0; font-style: italic; }
 ul.routes li::before { content: "\\2192\\00a0"; font-style: normal; color: var(--accent); }
-.sources { font-size: .85em; }
+.sources { font-size: .8em; }
+.sources li { margin: 0; }
 a { color: var(--accent); }
-@page { size: @PAPER@; margin: 13mm 14mm; }
+@page { size: @PAPER@; margin: 11mm 13mm; }
 @media print {
-  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; line-height: 1.33; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; line-height: 1.3; }
   header h1 { font-size: 1.8em; }
   p { margin: .3em 0; }
   h2 { margin: 1em 0 .4em; }
   .step { margin: .8em 0; }
+  .note { font-size: .92em; }
+  .sources h2 { font-size: 1.1em; border: none; margin: .7em 0 .2em; }
   h2, h3, .label, .who { break-after: avoid; page-break-after: avoid; }
   /* A step may go on over a page, but a scale, a list, a sentence to fill in, the lines
      to write on and the boxes never break in the middle. */
@@ -201,7 +206,8 @@ def _safety(handout: Handout) -> str:
     parts = ['<section class="box safety" id="safety">', f"<h2>{esc(notice.title)}</h2>"]
     parts += [f"<p>{esc(p)}</p>" for p in notice.paragraphs]
     parts.append(f"<h3>Where to get help: {esc(places.name)}</h3>")
-    parts.append('<ul class="help">')
+    # Many support lines take two columns, so that the box leaves room on page 1.
+    parts.append('<ul class="help many">' if len(places.contacts) >= 3 else '<ul class="help">')
     emergency = places.emergency
     note = f' <span class="details">{esc(emergency.note)}</span>' if emergency.note else ""
     parts.append(f"<li><strong>Emergency: {esc(emergency.number)}</strong>.{note}</li>")

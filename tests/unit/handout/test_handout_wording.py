@@ -122,7 +122,7 @@ def test_hostile_text_is_escaped_in_markdown() -> None:
     assert r"\<script\>alert(1)\</script\>" in markdown
     assert r"\[link\](javascript:alert(1))" in markdown
     assert r"\*\*bold\*\*" in markdown
-    assert "- \\# heading" in markdown
+    assert "- [ ] \\# heading" in markdown
     assert "\n1\\. not a list" in markdown
     assert "\x1b" not in markdown
 
