@@ -37,6 +37,7 @@ class Block:
     items: tuple[str, ...] = ()
     runs: tuple[tuple[str, bool], ...] = ()  # template: (text, is_blank)
     size: int = 0  # lines: how many
+    wide: tuple[str, ...] = ()  # template: the blanks for a phrase, not a word (a longer line)
 
 
 @record
@@ -178,9 +179,11 @@ class Pages:
             return [self.partners[1]]
         return ["Together"] if who == "together" else [""]
 
-    def template(self, template: str, who: str | None, label: str) -> Block:
+    def template(self, template: str, who: str | None, label: str, wide: "list[str] | None" = None) -> Block:
+        """A sentence to fill in, once for each partner who writes; the blanks named in
+        ``wide`` take a phrase and get a longer line than those for a word."""
         return Block("template", runs=tuple(w.blank_template(template, who, self.partners)), label=label,
-                     items=tuple(self.writers(who)))
+                     items=tuple(self.writers(who)), wide=tuple(wide or ()))
 
     def scale(self, low: int, high: int, who: str | None) -> list[Block]:
         """A row of numbers to circle for each partner who rates; a line on a long scale."""

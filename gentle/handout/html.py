@@ -44,6 +44,7 @@ ul.fill { list-style: none; padding: .2em .8em; margin: .5em 0; background: var(
 ul.fill li { line-height: 3.1; }
 .blank { display: inline-block; position: relative; min-width: 12rem; height: 1.4em; vertical-align: baseline;
          border-bottom: 1.5px solid var(--ink); margin: 0 .2em; }
+.blank.wide { min-width: 19rem; }
 .blank .hint { position: absolute; left: 0; right: 0; top: 100%; text-align: center; font-size: .7em;
                line-height: 1.25; color: var(--soft); }
 .scale { margin: .45em 0; }
@@ -178,7 +179,8 @@ def _block(block: Block) -> str:
         return f"<ul{_list_class(block.items, 'checklist')}>{_items(block.items)}</ul>"
     if block.kind == "template":
         sentence = "".join(
-            f'<span class="blank"><span class="hint">{esc(text)}</span></span>' if blank else esc(text)
+            f'<span class="{"blank wide" if text in block.wide else "blank"}"><span class="hint">{esc(text)}</span></span>'
+            if blank else esc(text)
             for text, blank in block.runs
         )
         head = f'<p class="label template">{esc(block.label)}</p>' if block.label else ""

@@ -215,7 +215,9 @@ def _shown(step: WriteStep, value: Any) -> str | None:
 def _handout(step: WriteStep, pages: Any) -> list:
     blocks = pages.text(step.ask, step.who)
     if step.template:
-        blocks.append(pages.template(step.template, step.who, "Fill in the blanks"))
+        # A blank with words to choose from takes a word; one without, a phrase.
+        phrases = [blank.name for blank in step.blanks if not blank.suggestions]
+        blocks.append(pages.template(step.template, step.who, "Fill in the blanks", wide=phrases))
         for blank in step.blanks:
             if blank.hint:
                 blocks.append(pages.note(pages.line(blank.hint, step.who), blank.name))

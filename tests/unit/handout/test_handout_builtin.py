@@ -217,6 +217,9 @@ def test_writing_space_is_sized_to_the_answer() -> None:
     blocks = [b for section in reconnect.sections for s in section.steps for b in s.blocks]
     assert any(b.kind == "lines" and b.size >= 2 for b in blocks)
     i_statement = render_handout(load("i-statement"), "html")
-    assert i_statement.count('<span class="blank">') >= 8  # four blanks, once for each partner
+    assert i_statement.count('<span class="blank') == 8  # four blanks, once for each partner
+    # A blank with words to choose from is for a word; "situation" and "request" for a phrase.
+    assert re.findall(r'<span class="blank wide"><span class="hint">(\w+)', i_statement) == ["situation", "request"] * 2
+    assert re.search(r"\.blank\.wide \{ min-width: (\d+)rem", i_statement)
     assert re.search(r"\.blank \{[^}]*min-width: 1[2-9]rem", i_statement)
     assert "ul.fill li { line-height: 3" in i_statement
