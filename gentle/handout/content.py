@@ -29,7 +29,7 @@ BlockKind = Literal["text", "timing", "list", "checklist", "template", "words", 
 class Block:
     """One piece of a step. Writing space: a ``scale`` (the points to circle, ``items``)
     and ``lines`` (``size`` ruled lines) are for the partner named in ``label``; a
-    ``template`` is filled in once by each of ``items`` (who writes)."""
+    ``template`` is filled in, and a ``checklist`` ticked, once by each of ``writers``."""
 
     kind: BlockKind
     text: str = ""
@@ -38,6 +38,7 @@ class Block:
     runs: tuple[tuple[str, bool], ...] = ()  # template: (text, is_blank)
     size: int = 0  # lines: how many
     wide: tuple[str, ...] = ()  # template: the blanks for a phrase, not a word (a longer line)
+    writers: tuple[str, ...] = ()  # template, checklist: who fills it in, each on their own
 
 
 @record
@@ -151,9 +152,10 @@ class Pages:
     def list(items: "list[str]", label: str = "") -> Block:
         return Block("list", items=tuple(items), label=label)
 
-    @staticmethod
-    def checklist(items: "list[str]") -> Block:
-        return Block("checklist", items=tuple(items))
+    def checklist(self, items: "list[str]", who: str | None = None) -> Block:
+        """Boxes to tick: one set for each partner when each answers for themselves."""
+        writers = self.writers(who)
+        return Block("checklist", items=tuple(items), writers=tuple(writers) if len(writers) > 1 else ())
 
     @staticmethod
     def words(items: "list[str]", label: str) -> Block:
@@ -183,7 +185,7 @@ class Pages:
         """A sentence to fill in, once for each partner who writes; the blanks named in
         ``wide`` take a phrase and get a longer line than those for a word."""
         return Block("template", runs=tuple(w.blank_template(template, who, self.partners)), label=label,
-                     items=tuple(self.writers(who)), wide=tuple(wide or ()))
+                     writers=tuple(self.writers(who)), wide=tuple(wide or ()))
 
     def scale(self, low: int, high: int, who: str | None) -> list[Block]:
         """A row of numbers to circle for each partner who rates; a line on a long scale."""

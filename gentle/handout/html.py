@@ -58,6 +58,10 @@ ul, ol { margin: .4em 0; padding-left: 1.6em; }
 ul.many { columns: 2; column-gap: 2em; }
 ul.many li { break-inside: avoid; }
 ul.checklist { list-style: none; padding-left: .3em; }
+ul.checklist li { padding-left: 1.45em; text-indent: -1.45em; }  /* a second line starts under the words */
+ul.each { list-style: none; padding: 0; display: flex; gap: 1.5em; }
+ul.each > li { flex: 1; }
+ul.each .checklist { margin-top: .15em; }
 ul.checklist li::before { content: ""; display: inline-block; width: .85em; height: .85em; margin-right: .6em;
                           border: 1.5px solid var(--ink); border-radius: 2px; vertical-align: -.08em; }
 .words { font-size: .95em; }
@@ -176,6 +180,10 @@ def _block(block: Block) -> str:
         head = f'<p class="label">{esc(block.label)}</p>' if block.label else ""
         return f"{head}<ul{_list_class(block.items)}>{_items(block.items)}</ul>"
     if block.kind == "checklist":
+        if block.writers:  # side by side, one set of boxes for each partner
+            sets = "".join(f'<li>{_writer(name)}<ul class="checklist">{_items(block.items)}</ul></li>'
+                           for name in block.writers)
+            return f'<ul class="each">{sets}</ul>'
         return f"<ul{_list_class(block.items, 'checklist')}>{_items(block.items)}</ul>"
     if block.kind == "template":
         sentence = "".join(
@@ -184,7 +192,7 @@ def _block(block: Block) -> str:
             for text, blank in block.runs
         )
         head = f'<p class="label template">{esc(block.label)}</p>' if block.label else ""
-        rows = "".join(f"<li>{_writer(name)}{sentence}</li>" for name in block.items or ("",))
+        rows = "".join(f"<li>{_writer(name)}{sentence}</li>" for name in block.writers or ("",))
         return f'{head}<ul class="fill">{rows}</ul>'
     if block.kind == "scale":
         points = " ".join(f'<span class="point">{esc(point)}</span>' for point in block.items)

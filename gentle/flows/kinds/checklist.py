@@ -29,7 +29,7 @@ def _read(c: Any) -> ChecklistStep:
 
 def _handout(step: ChecklistStep, pages: Any) -> list:
     return [*pages.text(step.ask, step.who),
-            pages.checklist([pages.line(i, step.who) for i in step.items])]
+            pages.checklist([pages.line(i, step.who) for i in step.items], step.who)]
 
 
 KIND = StepKind(

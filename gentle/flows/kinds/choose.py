@@ -116,7 +116,7 @@ def _numbers(step: ChooseStep) -> tuple[int, int] | str:
 def _handout(step: ChooseStep, pages: Any) -> list:
     blocks = [
         *pages.text(step.ask, step.who),
-        pages.checklist([pages.line(o, step.who) for o in step.options]),  # boxes to tick on paper
+        pages.checklist([pages.line(o, step.who) for o in step.options], step.who),  # boxes to tick on paper
         pages.note("Choose any that fit." if step.many else "Choose one."),
     ]
     for option in step.exclusive:

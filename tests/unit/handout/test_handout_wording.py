@@ -216,3 +216,15 @@ def test_the_offer_goes_into_the_route_its_rating_takes() -> None:
     [routes] = [b for b in handout.sections[0].steps[0].blocks if b.kind == "routes"]
     assert routes.items == (
         "If either of you rated 7 or more, take a cool-down break first, then go to step 3, “Later”.",)
+
+
+def test_each_partner_gets_boxes_to_tick_and_a_together_step_one_set() -> None:
+    steps = """\
+  - {kind: checklist, ask: Did you?, items: [listen, breathe], who: each}
+  - {kind: choose, ask: Which one?, options: [tea, a walk], who: together}
+"""
+    html_text = render_handout(flow(steps), "html", partners=("Sam", "Alex"))
+    pair = html_text[html_text.index('<ul class="each">'):]
+    assert pair.index("Sam") < pair.index("listen") < pair.index("Alex")
+    assert html_text.count('<ul class="checklist">') == 3  # two for the checklist, one for the choice
+    assert "- [ ] listen" in render_handout(flow(steps), "md")
