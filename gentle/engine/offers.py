@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 
 from gentle.flows.kinds.rate import RateStep
 from gentle.flows.kinds.timer import TimerStep
-from gentle.flows.model import END, Flow, Step
+from gentle.flows.model import END, Condition, Flow, Step
 from gentle.records import record
 
 from gentle.engine.answers import Answer
@@ -107,6 +107,18 @@ def offer_rule(flow: Flow, step: Step, default: int | None = None) -> OfferRule 
     targets = tuple((t, t is not None and not is_break_step(flow, t))
                     for t in possible_targets(flow, step))
     return OfferRule(threshold, getattr(step, "who", "each") == "together", targets)
+
+
+def offer_is_route(rule: OfferRule, step: Step, condition: Condition | None) -> bool:
+    """Whether a route's ``condition`` holds exactly when ``step``'s answers make the offer
+    (some rating there at or above the threshold): then the route and the offer can be
+    said as one ("If either of you rated 7 or more, take a break first, then ...")."""
+    if condition is None or condition.all_of or condition.any_of or condition.none_of:
+        return False
+    return (condition.step in (None, step.id) and condition.at_least == rule.threshold
+            and (rule.together or condition.who == "either")
+            and condition.at_most is None and condition.picked is None
+            and condition.answered is None and condition.break_taken is None)
 
 
 @record

@@ -16,21 +16,29 @@ from gentle.flows.kinds import kind_of
 from gentle.flows.kinds.breathe import BreatheStep
 from gentle.flows.model import Flow, Step
 from gentle.handout import wording as w
-from gentle.handout.routing import RouteWords, offer_sentence
+from gentle.handout.routing import RouteWords
 from gentle.records import record
 from gentle.safety import CountryResources, Notice, load_notice, resources_for
 from gentle.text import clean_line
 
-BlockKind = Literal["text", "timing", "list", "checklist", "template", "words", "note", "routes"]
+BlockKind = Literal["text", "timing", "list", "checklist", "template", "words", "note", "routes",
+                    "scale", "lines"]
 
 
 @record
 class Block:
+    """One piece of a step. Writing space: a ``scale`` (the points to circle, ``items``)
+    and ``lines`` (``size`` ruled lines) are for the partner named in ``label``; a
+    ``template`` is filled in, and a ``checklist`` ticked, once by each of ``writers``."""
+
     kind: BlockKind
     text: str = ""
     label: str = ""
     items: tuple[str, ...] = ()
     runs: tuple[tuple[str, bool], ...] = ()  # template: (text, is_blank)
+    size: int = 0  # lines: how many
+    wide: tuple[str, ...] = ()  # template: the blanks for a phrase, not a word (a longer line)
+    writers: tuple[str, ...] = ()  # template, checklist: who fills it in, each on their own
 
 
 @record
@@ -57,27 +65,40 @@ class Handout:
     sources: tuple[str, ...]
     notice: Notice
     resources: CountryResources
+    partners: w.Partners = w.DEFAULT_PARTNERS
+    note: str | None = None  # the therapist's own words (--note), printed near the top
 
 
-_WHO_LINES = {
-    "each": "Each of you answers, one after the other.",
-    "together": "You answer together.",
-    "first": f"{w.PARTNER_A} answers.",
-    "second": f"{w.PARTNER_B} answers.",
-}
+def _who_line(who: str | None, partners: w.Partners) -> str | None:
+    return {
+        "each": "Each of you answers, one after the other.",
+        "together": "You answer together.",
+        "first": f"{partners[0]} answers.",
+        "second": f"{partners[1]} answers.",
+    }.get(who or "")
 
 
-def step_title(step: Step) -> str:
-    if step.title:
-        return clean_line(w.fill_names(step.title, getattr(step, "who", None)))
-    return kind_of(step).heading(step)
+def step_title(step: Step, partners: w.Partners = w.DEFAULT_PARTNERS) -> str:
+    """The step's title, or (without one) its kind's heading: the words of its ask or
+    text where they make a short heading, else a word for what happens."""
+    who = getattr(step, "who", None)
+    return clean_line(w.fill_names(step.title or kind_of(step).heading(step), who, partners))
 
 
 def build_handout(flow: Flow, *, country: str = "international",
-                  default_threshold: int | None = None) -> Handout:
+                  default_threshold: int | None = None,
+                  partners: w.Partners | None = None, note: str | None = None) -> Handout:
     """Everything a client handout for ``flow`` says, in order. ``default_threshold`` is
-    config.yaml's, for the break offer's sentence (the rule is engine/offers.py)."""
-    routes = RouteWords(flow, step_title)
+    config.yaml's, for the break offer's sentence (the rule is engine/offers.py);
+    ``partners`` the couple's names (default "Partner A", "Partner B"); ``note`` a
+    therapist's words for this couple."""
+    couple = partners or w.DEFAULT_PARTNERS
+    pages = Pages(couple)
+
+    def title(step: Step) -> str:
+        return step_title(step, couple)
+
+    routes = RouteWords(flow, title, couple)
     sections: list[Section] = []
     current: list[HandoutStep] = []
     current_title: str | None = None
@@ -86,18 +107,20 @@ def build_handout(flow: Flow, *, country: str = "international",
             sections.append(Section(current_title, tuple(current)))
             current = []
         current_title = step.section
-        current.append(_step(number, step, flow, routes, default_threshold))
+        current.append(_step(number, step, flow, routes, pages, default_threshold))
     if current:
         sections.append(Section(current_title, tuple(current)))
     return Handout(
         flow_id=flow.id,
         title=clean_line(flow.title),
-        summary=clean_line(w.fill_names(flow.summary)),
+        summary=clean_line(w.fill_names(flow.summary, None, couple)),
         minutes=f"About {w.number(flow.minutes)} minutes" if flow.minutes else None,
         sections=tuple(Section(clean_line(s.title) if s.title else None, s.steps) for s in sections),
         sources=tuple(clean_line(source) for source in flow.sources),
         notice=load_notice(),
         resources=resources_for(country),
+        partners=couple,
+        note=(" ".join(clean_line(note).split()) or None) if note else None,
     )
 
 
@@ -106,15 +129,16 @@ class Pages:
 
     duration = staticmethod(w.duration)
 
-    @staticmethod
-    def line(raw: str, who: str | None) -> str:
-        return clean_line(w.fill_names(raw, who))
+    def __init__(self, partners: w.Partners = w.DEFAULT_PARTNERS) -> None:
+        self.partners = partners
 
-    @staticmethod
-    def text(raw: str | None, who: str | None, *, label: str = "") -> list[Block]:
+    def line(self, raw: str, who: str | None) -> str:
+        return clean_line(w.fill_names(raw, who, self.partners))
+
+    def text(self, raw: str | None, who: str | None, *, label: str = "") -> list[Block]:
         if not raw:
             return []
-        return [Block("text", p, label) for p in w.paragraphs(w.fill_names(raw, who))]
+        return [Block("text", p, label) for p in w.paragraphs(w.fill_names(raw, who, self.partners))]
 
     @staticmethod
     def paragraph(text: str, label: str = "") -> Block:
@@ -128,9 +152,10 @@ class Pages:
     def list(items: "list[str]", label: str = "") -> Block:
         return Block("list", items=tuple(items), label=label)
 
-    @staticmethod
-    def checklist(items: "list[str]") -> Block:
-        return Block("checklist", items=tuple(items))
+    def checklist(self, items: "list[str]", who: str | None = None) -> Block:
+        """Boxes to tick: one set for each partner when each answers for themselves."""
+        writers = self.writers(who)
+        return Block("checklist", items=tuple(items), writers=tuple(writers) if len(writers) > 1 else ())
 
     @staticmethod
     def words(items: "list[str]", label: str) -> Block:
@@ -146,37 +171,60 @@ class Pages:
         text = re.sub(r"^(for example|e\.g\.)\s*:?\s*", "", text, flags=re.IGNORECASE)
         return Block("note", text, "For example")
 
-    @staticmethod
-    def template(template: str, who: str | None, label: str) -> Block:
-        return Block("template", runs=tuple(w.blank_template(template, who)), label=label)
+    def writers(self, who: str | None) -> list[str]:
+        """Who writes on the paper: each partner by name, or both of you at once."""
+        if who == "each":
+            return list(self.partners)
+        if who == "first":
+            return [self.partners[0]]
+        if who == "second":
+            return [self.partners[1]]
+        return ["Together"] if who == "together" else [""]
+
+    def template(self, template: str, who: str | None, label: str, wide: "list[str] | None" = None) -> Block:
+        """A sentence to fill in, once for each partner who writes; the blanks named in
+        ``wide`` take a phrase and get a longer line than those for a word."""
+        return Block("template", runs=tuple(w.blank_template(template, who, self.partners)), label=label,
+                     writers=tuple(self.writers(who)), wide=tuple(wide or ()))
+
+    def scale(self, low: int, high: int, who: str | None) -> list[Block]:
+        """A row of numbers to circle for each partner who rates; a line on a long scale."""
+        if high - low > 10:
+            return [Block("lines", label=writer, size=1, text=f"from {low} to {high}") for writer in self.writers(who)]
+        points = tuple(str(point) for point in range(low, high + 1))
+        return [Block("scale", label=writer, items=points) for writer in self.writers(who)]
+
+    def space(self, who: str | None, lines: int) -> list[Block]:
+        """Ruled lines to write an answer on, for each partner who writes."""
+        return [Block("lines", label=writer, size=lines) for writer in self.writers(who)]
 
     @staticmethod
     def breathing(step: BreatheStep) -> tuple[str | None, str]:
         return w.breathing(step)
 
 
-_PAGES = Pages()
-
-
-def _step(number: int, step: Step, flow: Flow, routes: RouteWords,
+def _step(number: int, step: Step, flow: Flow, routes: RouteWords, pages: Pages,
           default_threshold: int | None) -> HandoutStep:
     kind = kind_of(step)
     who = getattr(step, "who", None)
-    blocks: list[Block] = list(kind.handout(step, _PAGES)) if kind.handout else []
-    shows = show_sentence(flow, step, step_title)
+    title = routes.label(step)
+    blocks: list[Block] = list(kind.handout(step, pages)) if kind.handout else []
+    if not step.title and blocks and blocks[0].kind == "text" and blocks[0].text.rstrip(".") == title.rstrip("."):
+        blocks.pop(0)  # the heading is the ask's own words already: don't print them twice
+    shows = show_sentence(flow, step, routes.label)
     if shows:
         blocks.insert(0, Block("note", shows))
     if step.help:
         names_for = "turns" if kind.clock == "turns" else who
-        blocks.append(Block("note", " ".join(w.paragraphs(w.fill_names(step.help, names_for))), "Good to know"))
-    # The break offer is made before any route is taken, so it is said first.
-    offer = offer_sentence(offer_rule(flow, step, default_threshold))
-    sentences = ([offer] if offer else []) + routes.routes(step)
+        help_text = " ".join(w.paragraphs(w.fill_names(step.help, names_for, pages.partners)))
+        blocks.append(Block("note", help_text, "Good to know"))
+    # One line per route; the break offer said in the line of the route it goes with.
+    sentences = routes.routes(step, offer_rule(flow, step, default_threshold))
     if sentences:
         blocks.append(Block("routes", items=tuple(sentences)))
     if kind.clock == "turns":
-        first = w.PARTNER_A if step.first_speaker == "first" else w.PARTNER_B  # type: ignore[attr-defined]
+        first = pages.partners[0 if step.first_speaker == "first" else 1]  # type: ignore[attr-defined]
         who_line: str | None = f"{first} speaks first."
     else:
-        who_line = _WHO_LINES.get(who) if who and kind.asks else None
-    return HandoutStep(number, step_title(step), who_line, tuple(blocks))
+        who_line = _who_line(who, pages.partners) if who and kind.asks else None
+    return HandoutStep(number, title, who_line, tuple(blocks))

@@ -12,51 +12,86 @@ from gentle.handout.content import Block, Handout, HandoutStep
 from gentle.safety import contact_lines
 
 STYLE = """
-:root { color-scheme: light; --ink: #1f2a2a; --soft: #55615f; --accent: #2f5d57; --wash: #edf4f2; --rule: #c9dcd7; }
+:root { color-scheme: light; --ink: #1f2a2a; --soft: #55615f; --accent: #2f5d57; --wash: #edf4f2; --rule: #c9dcd7;
+        --line: #8fa8a2; }
 * { box-sizing: border-box; }
 html { background: #fff; }
 body { font-family: Georgia, "Iowan Old Style", "Palatino Linotype", "Book Antiqua", serif; color: var(--ink);
-       max-width: 46rem; margin: 2.5rem auto; padding: 0 1.5rem; line-height: 1.55; font-size: 12pt; }
-header h1 { font-size: 2.1em; line-height: 1.15; margin: 0 0 .3em; color: var(--accent); }
-.summary { font-size: 1.2em; margin: 0 0 .4em; }
+       max-width: 46rem; margin: 2.5rem auto; padding: 0 1.5rem; line-height: 1.5; font-size: 12pt; }
+header h1 { font-size: 2em; line-height: 1.15; margin: 0 0 .25em; color: var(--accent); }
+.summary { font-size: 1.15em; margin: 0 0 .3em; }
 .meta { color: var(--soft); font-style: italic; margin: 0; }
-h2 { color: var(--accent); font-size: 1.35em; border-bottom: 2px solid var(--rule); padding-bottom: .2em; margin: 2em 0 .6em; }
-.step { border-left: 4px solid var(--rule); padding: .1em 0 .1em 1em; margin: 1.4em 0; }
-.step h3 { margin: 0 0 .35em; font-size: 1.15em; }
+h2 { color: var(--accent); font-size: 1.3em; border-bottom: 2px solid var(--rule); padding-bottom: .15em; margin: 1.4em 0 .5em; }
+.box { border: 2px solid var(--accent); border-radius: 8px; padding: .45em .9em .5em; margin: .9em 0; }
+.box h2 { border: none; margin: .1em 0 .25em; padding: 0; font-size: 1.1em; }
+.box p { margin: .25em 0; }
+.therapist-note { border-color: var(--rule); background: var(--wash); }
+.safety { font-size: .9em; line-height: 1.4; }
+.safety h3 { margin: .45em 0 .15em; font-size: 1em; }
+.help { margin: .2em 0; padding-left: 1.2em; }
+.help li { margin: .15em 0; break-inside: avoid; }
+.help.many { columns: 2; column-gap: 1.8em; }
+.help .details { color: var(--soft); }
+.step { border-left: 4px solid var(--rule); padding: .05em 0 .05em .9em; margin: 1em 0; }
+.step h3 { margin: 0 0 .3em; font-size: 1.12em; }
 .step h3 .num { color: var(--accent); margin-right: .4em; }
-.who { font-style: italic; color: var(--soft); margin: 0 0 .5em; }
-p { margin: .45em 0; }
+.who { font-style: italic; color: var(--soft); margin: 0 0 .4em; }
+p { margin: .4em 0; }
 .label { font-weight: bold; }
-.timing { background: var(--wash); border-radius: 6px; padding: .5em .8em; margin: .6em 0; }
-.template { background: var(--wash); border-radius: 6px; padding: .6em .8em; margin: .6em 0; line-height: 2.6; font-size: 1.05em; }
-.blank { display: inline-block; min-width: 9em; border-bottom: 1.5px solid var(--ink); text-align: center;
-         font-size: .72em; line-height: 1.1; color: var(--soft); vertical-align: -.2em; padding-top: 1.6em; }
-ul, ol { margin: .45em 0; padding-left: 1.6em; }
+.writer { font-weight: bold; margin-right: .5em; }
+.timing { background: var(--wash); border-radius: 6px; padding: .35em .8em; margin: .5em 0; }
+ul.fill { list-style: none; padding: .2em .8em; margin: .5em 0; background: var(--wash); border-radius: 6px; }
+ul.fill li { line-height: 3.1; }
+.blank { display: inline-block; position: relative; min-width: 12rem; height: 1.4em; vertical-align: baseline;
+         border-bottom: 1.5px solid var(--ink); margin: 0 .2em; }
+.blank.wide { min-width: 19rem; }
+.blank .hint { position: absolute; left: 0; right: 0; top: 100%; text-align: center; font-size: .7em;
+               line-height: 1.25; color: var(--soft); }
+.scale { margin: .45em 0; }
+.scale .writer { display: inline-block; min-width: 7em; }  /* the two rows of numbers line up */
+.scale .point { display: inline-block; min-width: 2em; padding: .15em .3em; margin-right: .3em; text-align: center;
+                border: 1px solid var(--line); border-radius: 4px; }
+.scale .hint, .lines .hint { color: var(--soft); font-size: .85em; font-style: italic; }
+.lines { margin: .5em 0 .7em; }
+.lines .rule { display: block; height: 2.1em; border-bottom: 1px solid var(--line); }
+ul, ol { margin: .4em 0; padding-left: 1.6em; }
+ul.many { columns: 2; column-gap: 2em; }
+ul.many li { break-inside: avoid; }
 ul.checklist { list-style: none; padding-left: .3em; }
+ul.checklist li { padding-left: 1.45em; text-indent: -1.45em; }  /* a second line starts under the words */
+ul.each { list-style: none; padding: 0; display: flex; gap: 1.5em; }
+ul.each > li { flex: 1; }
+ul.each .checklist { margin-top: .15em; }
 ul.checklist li::before { content: ""; display: inline-block; width: .85em; height: .85em; margin-right: .6em;
                           border: 1.5px solid var(--ink); border-radius: 2px; vertical-align: -.08em; }
 .words { font-size: .95em; }
 .note { color: var(--soft); font-size: .95em; }
 ul.routes { list-style: none; padding-left: 0; font-style: italic; }
 ul.routes li::before { content: "\\2192\\00a0"; font-style: normal; color: var(--accent); }
-.sources { font-size: .9em; }
-footer.safety { border-top: 3px solid var(--accent); margin-top: 2.5em; padding-top: .6em; }
-footer.safety h2 { border: none; margin-top: .4em; }
-footer.safety h3 { margin: 1em 0 .3em; font-size: 1.05em; }
-.help li { margin: .35em 0; }
-.help .details { display: block; color: var(--soft); }
+.sources { font-size: .8em; }
+.sources li { margin: 0; }
 a { color: var(--accent); }
-@page { size: auto; margin: 16mm 15mm; }
+@page { size: @PAPER@; margin: 11mm 13mm; }
 @media print {
-  body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
-  header h1 { font-size: 1.9em; }
-  h2, h3 { break-after: avoid; page-break-after: avoid; }
-  .step, .timing, .template, footer.safety .help li { break-inside: avoid; page-break-inside: avoid; }
-  .timing, .template { background: none; border: 1px solid var(--rule); }
-  footer.safety { break-inside: avoid; page-break-inside: avoid; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; line-height: 1.3; }
+  header h1 { font-size: 1.8em; }
+  p { margin: .3em 0; }
+  h2 { margin: 1em 0 .4em; }
+  .step { margin: .8em 0; }
+  .note { font-size: .92em; }
+  .sources h2 { font-size: 1.1em; border: none; margin: .7em 0 .2em; }
+  h2, h3, .label, .who { break-after: avoid; page-break-after: avoid; }
+  /* A step may go on over a page, but a scale, a list, a sentence to fill in, the lines
+     to write on and the boxes never break in the middle. */
+  .box, .timing, .scale, .lines, ul, ol, .template { break-inside: avoid; page-break-inside: avoid; }
+  .timing, ul.fill { background: none; border: 1px solid var(--rule); }
+  .therapist-note { background: none; }
   a { color: inherit; text-decoration: none; }
 }
 """
+
+# CSS names for the page sizes (gentle.handout.PAPERS).
+PAGE_SIZES = {"letter": "letter", "a4": "A4"}
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
@@ -65,8 +100,9 @@ def esc(text: str) -> str:
     return _escape(text, quote=True)
 
 
-def render_html(handout: Handout) -> str:
+def render_html(handout: Handout, *, paper: str = "letter") -> str:
     meta = " · ".join(m for m in (handout.minutes, "A handout from gentle") if m)
+    style = STYLE.replace("@PAPER@", PAGE_SIZES.get(paper, "letter"))
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -76,7 +112,7 @@ def render_html(handout: Handout) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="gentle">',
         f"<title>{esc(handout.title)}</title>",
-        f"<style>{STYLE}</style>",
+        f"<style>{style}</style>",
         "</head>",
         "<body>",
         "<header>",
@@ -84,8 +120,12 @@ def render_html(handout: Handout) -> str:
         f'<p class="summary">{esc(handout.summary)}</p>',
         f'<p class="meta">{esc(meta)}</p>',
         "</header>",
-        "<main>",
     ]
+    if handout.note:
+        parts += ['<section class="box therapist-note">', '<h2>A note for you</h2>',
+                  f"<p>{esc(handout.note)}</p>", "</section>"]
+    # The safety note and support lines go first, so that they are on the first page.
+    parts += [_safety(handout), "<main>"]
     for section in handout.sections:
         parts.append('<section class="part">')
         if section.title:
@@ -96,7 +136,7 @@ def render_html(handout: Handout) -> str:
         parts.append('<section class="sources"><h2>Sources</h2><ol>')
         parts += [f"<li>{esc(source)}</li>" for source in handout.sources]
         parts.append("</ol></section>")
-    parts += ["</main>", _safety(handout), "</body>", "</html>", ""]
+    parts += ["</main>", "</body>", "</html>", ""]
     return "\n".join(parts)
 
 
@@ -116,8 +156,19 @@ def _lead(label: str) -> str:
     return f'<span class="label">{esc(label)}:</span> ' if label else ""
 
 
+def _writer(name: str) -> str:
+    return f'<span class="writer">{esc(name)}</span>' if name else ""
+
+
 def _items(items: tuple[str, ...]) -> str:
     return "".join(f"<li>{esc(item)}</li>" for item in items)
+
+
+def _list_class(items: tuple[str, ...], *names: str) -> str:
+    # A long list takes two columns, to spare paper (each item stays whole, see STYLE).
+    many = len(items) >= 6 and max(len(item) for item in items) <= 120
+    classes = " ".join((*names, "many") if many else names)
+    return f' class="{classes}"' if classes else ""
 
 
 def _block(block: Block) -> str:
@@ -127,14 +178,29 @@ def _block(block: Block) -> str:
         return f'<p class="timing">{_lead(block.label)}{esc(block.text)}</p>'
     if block.kind == "list":
         head = f'<p class="label">{esc(block.label)}</p>' if block.label else ""
-        return f"{head}<ul>{_items(block.items)}</ul>"
+        return f"{head}<ul{_list_class(block.items)}>{_items(block.items)}</ul>"
     if block.kind == "checklist":
-        return f'<ul class="checklist">{_items(block.items)}</ul>'
+        if block.writers:  # side by side, one set of boxes for each partner
+            sets = "".join(f'<li>{_writer(name)}<ul class="checklist">{_items(block.items)}</ul></li>'
+                           for name in block.writers)
+            return f'<ul class="each">{sets}</ul>'
+        return f"<ul{_list_class(block.items, 'checklist')}>{_items(block.items)}</ul>"
     if block.kind == "template":
         sentence = "".join(
-            f'<span class="blank">{esc(text)}</span>' if blank else esc(text) for text, blank in block.runs
+            f'<span class="{"blank wide" if text in block.wide else "blank"}"><span class="hint">{esc(text)}</span></span>'
+            if blank else esc(text)
+            for text, blank in block.runs
         )
-        return f'<p class="template">{_lead(block.label)}{sentence}</p>'
+        head = f'<p class="label template">{esc(block.label)}</p>' if block.label else ""
+        rows = "".join(f"<li>{_writer(name)}{sentence}</li>" for name in block.writers or ("",))
+        return f'{head}<ul class="fill">{rows}</ul>'
+    if block.kind == "scale":
+        points = " ".join(f'<span class="point">{esc(point)}</span>' for point in block.items)
+        return f'<p class="scale">{_writer(block.label)}{points} <span class="hint">circle one</span></p>'
+    if block.kind == "lines":
+        about = f' <span class="hint">{esc(block.text)}</span>' if block.text else ""
+        rules = '<span class="rule"></span>' * block.size
+        return f'<p class="lines">{_writer(block.label)}{about}{rules}</p>'
     if block.kind == "words":
         return f'<p class="words">{_lead(block.label)}{esc(", ".join(block.items))}</p>'
     if block.kind == "note":
@@ -147,21 +213,22 @@ def _block(block: Block) -> str:
 
 def _safety(handout: Handout) -> str:
     notice, places = handout.notice, handout.resources
-    parts = ['<footer class="safety">', f"<h2>{esc(notice.title)}</h2>"]
+    parts = ['<section class="box safety" id="safety">', f"<h2>{esc(notice.title)}</h2>"]
     parts += [f"<p>{esc(p)}</p>" for p in notice.paragraphs]
     parts.append(f"<h3>Where to get help: {esc(places.name)}</h3>")
-    parts.append('<ul class="help">')
+    # Many support lines take two columns, so that the box leaves room on page 1.
+    parts.append('<ul class="help many">' if len(places.contacts) >= 3 else '<ul class="help">')
     emergency = places.emergency
-    note = f'<span class="details">{esc(emergency.note)}</span>' if emergency.note else ""
-    parts.append(f"<li><strong>Emergency: {esc(emergency.number)}</strong>{note}</li>")
+    note = f' <span class="details">{esc(emergency.note)}</span>' if emergency.note else ""
+    parts.append(f"<li><strong>Emergency: {esc(emergency.number)}</strong>.{note}</li>")
     for contact in places.contacts:
         details = []
         for label, value in contact_lines(contact):
             shown = f'<a href="{esc(value)}">{esc(value)}</a>' if label == "Web" else esc(value)
             details.append(f"{esc(label)} {shown}".strip())
-        about = f'<span class="details">{esc(contact.about)}</span>' if contact.about else ""
+        about = f' <span class="details">{esc(contact.about)}</span>' if contact.about else ""
         parts.append(
-            f"<li><strong>{esc(contact.name)}</strong>: {' · '.join(details)}{about}</li>"
+            f"<li><strong>{esc(contact.name)}</strong>: {' · '.join(details)}.{about}</li>"
         )
-    parts += ["</ul>", "</footer>"]
+    parts += ["</ul>", "</section>"]
     return "\n".join(parts)

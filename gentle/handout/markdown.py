@@ -11,13 +11,17 @@ import re
 from gentle.handout.content import Block, Handout, HandoutStep
 from gentle.safety import contact_lines
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+# "&" is only special where it would start a character reference ("&amp;", "&#60;"):
+# escaping every one put a stray backslash into "Safety \& support" for plain-text readers.
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
 
 
 def escape(text: str) -> str:
     """``text`` with Markdown's special characters backslash-escaped."""
     text = _SPECIAL.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
     # "1." or "- " at the start would become a list; escape the marker.
     match = _LINE_START.match(text)
     if match:
@@ -33,6 +37,10 @@ def render_markdown(handout: Handout) -> str:
     out: list[str] = [f"# {escape(handout.title)}", "", escape(handout.summary), ""]
     meta = [m for m in (handout.minutes, "A handout from gentle") if m]
     out += [f"*{escape(' · '.join(meta))}*", ""]
+    if handout.note:
+        out += [f"> **A note for you:** {escape(handout.note)}", ""]
+    # The safety note comes first, where nobody can miss it.
+    out += [*_safety(handout), "---", ""]
     for section in handout.sections:
         if section.title:
             out += [f"## {escape(section.title)}", ""]
@@ -42,7 +50,6 @@ def render_markdown(handout: Handout) -> str:
         out += ["## Sources", ""]
         out += [f"{i}. {escape(source)}" for i, source in enumerate(handout.sources, start=1)]
         out.append("")
-    out += ["---", "", *_safety(handout)]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -77,6 +84,13 @@ def _block(block: Block) -> list[str]:
     if block.kind == "note":
         lead = f"*{escape(block.label)}:* " if block.label else ""
         return [lead + escape(block.text), ""]
+    if block.kind == "scale":
+        return [f"{_lead(block.label)}{'   '.join(block.items)}  (circle one)", ""]
+    if block.kind == "lines":
+        # A line of underscores alone is a rule in Markdown and a line to write on in plain text.
+        head = (f"{_lead(block.label)}" + (f"({escape(block.text)})" if block.text else "")).strip()
+        rules = [line for _ in range(block.size) for line in ("_" * 40, "")]
+        return ([head, ""] if head else []) + rules
     if block.kind == "routes":
         return [f"→ {escape(sentence)}" + ("  " if i < len(block.items) - 1 else "") for i, sentence in enumerate(block.items)] + [""]
     raise ValueError(f"unknown block kind {block.kind!r}")  # pragma: no cover

@@ -9,43 +9,60 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from gentle.engine.offers import OfferRule, is_break_step
+from gentle.engine.offers import OfferRule, is_break_step, offer_is_route
 from gentle.flows.kinds import kind_of
 from gentle.flows.model import END, Condition, Flow, Step
-from gentle.handout.wording import PARTNER_A, PARTNER_B, number
+from gentle.handout.wording import DEFAULT_PARTNERS, Partners, fill_names, number
 from gentle.text import clean_line
 
-_WHO = {"either": "either of you", "both": "both of you", "first": PARTNER_A, "second": PARTNER_B}
+# What the couple does when a rating is high, in a paper's words (the app *offers* the
+# break; a handout says what to do). tests/unit/test_agreement.py finds the offer by these.
+OFFER_ALONE = "take a cool-down break before you go on"
+OFFER_FIRST = "take a cool-down break first"
 
 
 class RouteWords:
     """Describes routes of one flow; knows each step's number and title."""
 
-    def __init__(self, flow: Flow, label: Callable[[Step], str]) -> None:
+    def __init__(self, flow: Flow, label: Callable[[Step], str],
+                 partners: Partners = DEFAULT_PARTNERS) -> None:
         self.flow = flow
         self.label = label
+        self.partners = partners
         self.numbers = {step.id: i + 1 for i, step in enumerate(flow.steps)}
+        self.who = {"either": "either of you", "both": "both of you",
+                    "first": partners[0], "second": partners[1]}
 
-    def routes(self, step: Step) -> list[str]:
-        """One sentence per route, in the order they are tried."""
+    def routes(self, step: Step, offer: OfferRule | None = None) -> list[str]:
+        """One line per route, in the order they are tried, with the break ``offer``
+        (engine/offers.py) said where it happens: in the line of the route its rating
+        takes, or on a line of its own, first, when no route matches it."""
         sentences: list[str] = []
+        offer = None if offer is None or offer.never else offer
+        first = step.next[0] if step.next else None
+        joined = offer is not None and first is not None and offer_is_route(offer, step, first.when)
+        if offer is not None and not joined:
+            sentences.append(offer_sentence(offer))
+        routed: list[str] = []
         following = self._following(step)
         conditional = any(route.when is not None for route in step.next)
-        for route in step.next:
+        for index, route in enumerate(step.next):
             target = self.target(route.go)
             if route.when is None:
                 if not conditional:
                     if route.go == END:
-                        sentences.append("After this step, you're done.")
+                        routed.append("After this step, you're done.")
                     elif route.go != following:
-                        sentences.append(f"Then {target}.")
+                        routed.append(f"Then {target}.")
                 else:
-                    sentences.append(f"Otherwise, {target}.")
+                    routed.append(f"Otherwise, {target}.")
                 break  # later routes can never be reached
-            opener = "If" if not sentences else "Otherwise, if"
-            sentences.append(f"{opener} {self.condition(route.when, step)}, {target}.")
+            opener = "If" if not routed else "Otherwise, if"
+            if index == 0 and joined and offer is not None and _offered_on_the_way(offer, route.go):
+                target = f"{OFFER_FIRST}, then {target}"
+            routed.append(f"{opener} {self.condition(route.when, step)}, {target}.")
         # A title ending in ? or ! already closes the sentence: no '?”.'
-        return [re.sub(r"([?!])”\.$", r"\1”", sentence) for sentence in sentences]
+        return [re.sub(r"([?!])”\.$", r"\1”", sentence) for sentence in sentences + routed]
 
     def _following(self, step: Step) -> str | None:
         index = self.numbers[step.id]
@@ -74,7 +91,7 @@ class RouteWords:
 
     def _leaf(self, condition: Condition, here: Step) -> str:
         step = self.flow.step(condition.step) if condition.step else here
-        who = "you" if getattr(step, "who", "each") == "together" else _WHO[condition.who]
+        who = "you" if getattr(step, "who", "each") == "together" else self.who[condition.who]
         at = "" if step.id == here.id else f" at step {self.numbers[step.id]}"
         kind = kind_of(step)
         lists = kind.options is not None and isinstance(kind.numbers(step) if kind.numbers else None, tuple)
@@ -96,26 +113,31 @@ class RouteWords:
                 return f"{who} {verb} {value} or fewer{at}"
             return f"{who} rated {value} or less{at}"
         if condition.picked is not None:
-            return f"{who} {verb} “{clean_line(condition.picked)}”{at}"
+            # The option as the step's list prints it: placeholders filled, never raw.
+            picked = clean_line(fill_names(condition.picked, getattr(step, "who", None), self.partners))
+            return f"{who} {verb} “{picked}”{at}"
         if condition.answered is not None:
             where = f" step {self.numbers[step.id]}" if at else " this step"
             return f"{who} answered{where}" if condition.answered else f"{who} skipped{where}"
         return "always"  # pragma: no cover - the loader never builds an empty leaf
 
 
-def offer_sentence(rule: OfferRule | None) -> str | None:
-    """The engine's break offer (engine/offers.py) in a handout's words."""
-    if rule is None or rule.never:
-        return None
-    who = "you rate" if rule.together else "either of you rates"
-    sentence = f"If {who} {rule.threshold} or more, gentle offers a cool-down break before going on"
+def _offered_on_the_way(rule: OfferRule, go: str) -> bool:
+    target = None if go == END else go
+    return dict(rule.targets).get(target, False)
+
+
+def offer_sentence(rule: OfferRule) -> str:
+    """The engine's break offer (engine/offers.py) as a line of its own, in paper words."""
+    who = "you rated" if rule.together else "either of you rated"
+    sentence = f"If {who} {rule.threshold} or more, {OFFER_ALONE}"
     if rule.always:
         return sentence + "."
     # No offer on the way to the flow's own cool-down break, nor where the flow ends.
     quiet = [target for target, offered in rule.targets if not offered]
     reasons = []
     if any(target is not None for target in quiet):
-        reasons.append("the flow takes you straight to its own cool-down break")
+        reasons.append("your next step is the cool-down break itself")
     if None in quiet:
-        reasons.append("this is where you finish")
+        reasons.append("you finish here")
     return f"{sentence}, unless {' or '.join(reasons)}."

@@ -1,8 +1,8 @@
 """Small pieces of handout wording: durations, breathing patterns, and names.
 
 A handout is read before or after a conversation, by a couple or a therapist's client,
-so name placeholders become "Partner A" / "Partner B" (or "you" and "your partner"
-where one partner is spoken to), and times are written out in words.
+so name placeholders become the couple's names when a therapist gave them (``--partner``),
+else "Partner A" / "Partner B" (or "you" and "your partner" where one partner is spoken to), and times are written out in words.
 """
 
 from __future__ import annotations
@@ -17,6 +17,9 @@ from gentle.text import clean
 
 PARTNER_A = "Partner A"
 PARTNER_B = "Partner B"
+# The couple's names (``--partner``), or the two defaults; always two, first partner first.
+Partners = tuple[str, str]
+DEFAULT_PARTNERS: Partners = (PARTNER_A, PARTNER_B)
 
 PATTERN_TITLES = {
     "box": "Box breathing",
@@ -78,7 +81,7 @@ def breathing(step: BreatheStep) -> tuple[str | None, str]:
     return title, f"{phases}, for {duration(total)}{about}"
 
 
-def fill_names(text: str, who: str | None = None) -> str:
+def fill_names(text: str, who: str | None = None, partners: Partners = DEFAULT_PARTNERS) -> str:
     """Author text with its placeholders written for a handout reader.
 
     ``who`` is the step's ``who`` (each / together / first / second), or "turns" inside
@@ -88,10 +91,10 @@ def fill_names(text: str, who: str | None = None) -> str:
     text = clean(text)
     if who in (None, "each", "together", "turns"):
         text = _VOCATIVE.sub(_drop_address, text)
-    partner, other = _one_partner(who)
+    partner, other = _one_partner(who, partners)
     values = {
-        "partner1": PARTNER_A,
-        "partner2": PARTNER_B,
+        "partner1": partners[0],
+        "partner2": partners[1],
         "both": _MARK + "you both",
         "partner": partner if partner[0].isupper() else _MARK + partner,
         "other": other if other[0].isupper() else _MARK + other,
@@ -111,11 +114,11 @@ def fill_names(text: str, who: str | None = None) -> str:
     return capitalise_sentences(_TOKEN.sub(replace, text))
 
 
-def _one_partner(who: str | None) -> tuple[str, str]:
+def _one_partner(who: str | None, partners: Partners) -> tuple[str, str]:
     if who == "first":
-        return PARTNER_A, PARTNER_B
+        return partners
     if who == "second":
-        return PARTNER_B, PARTNER_A
+        return partners[1], partners[0]
     return "you", "your partner"
 
 
@@ -136,11 +139,12 @@ def capitalise_sentences(text: str) -> str:
     return text.replace(_MARK, "")
 
 
-def blank_template(template: str, who: str | None) -> list[tuple[str, bool]]:
+def blank_template(template: str, who: str | None,
+                   partners: Partners = DEFAULT_PARTNERS) -> list[tuple[str, bool]]:
     """A write template split into (text, is_blank) runs, names already filled in."""
     runs: list[tuple[str, bool]] = []
     position = 0
-    filled = fill_names(template, who)
+    filled = fill_names(template, who, partners)
     for match in _TOKEN.finditer(filled):
         if match.group(1) is None:
             continue

@@ -134,8 +134,8 @@ def test_the_handout_promises_no_offer_where_the_flow_goes_straight_to_its_break
     result = gentle(home, "flows", "--flows", str(FIXTURES), "handout", "offer-or-break")
     assert result.returncode == 0, result.stderr
     before_break, after_break = result.stdout.split("### 3.")[0], result.stdout.split("### 3.")[1]
-    assert "gentle offers" not in before_break  # rating 1 leads straight on to the break step
-    assert "If you rate 7 or more, gentle offers a cool-down break before going on" in after_break
+    assert "cool-down break before you go on" not in before_break  # rating 1 leads straight on to the break step
+    assert "If you rated 7 or more, take a cool-down break before you go on" in after_break
 
 
 # -- answers the engine accepts -------------------------------------------------------------------

@@ -248,7 +248,8 @@ def test_walk_with_answers_that_do_not_fit_is_one_line(home: Path, tmp_path: Pat
 
 
 @pytest.mark.parametrize("args", [("flows", "list"), ("--version",), ("flows", "show", "full"),
-                                  ("flows", "validate", str(FLOWS)), ("flows", "schema")])
+                                  ("flows", "validate", str(FLOWS)), ("flows", "schema"),
+                                  ("flows", "handout", "validate", "-f", "html", "-p", "Sam", "-p", "Alex")])
 def test_commands_that_open_no_screen_never_import_textual(home: Path, args: tuple[str, ...]) -> None:
     result = gentle(home, *args, python_flags=("-X", "importtime"))
     assert result.returncode == 0

@@ -176,6 +176,104 @@ def test_a_built_in_handout_renders_with_its_template_and_word_lists(home: Path,
     parser = _Text()
     parser.feed(dumped.stdout)
     text = parser.visible()
-    assert "Fill in the blanks: I feel feeling when situation" in text
+    assert "Fill in the blanks Partner A I feel feeling when situation" in text
     assert "Words for “feeling”:" in text and "Words for “need”:" in text
     assert "Sources" in text and "Marshall B. Rosenberg" in text
+
+
+# -- options ---------------------------------------------------------------------------------
+
+
+def test_partner_names_note_and_paper(home: Path) -> None:
+    result = gentle(home, "flows", "handout", "validate", "--partner", "Sam", "-p", "Alex",
+                    "--note", "Try this on Sunday, & tell me how it went.", "-f", "html", "--paper", "a4")
+    assert result.returncode == 0, result.stderr
+    page = result.stdout
+    assert "Sam speaks first." in page and "Partner A" not in page
+    assert "Try this on Sunday, &amp; tell me how it went." in page
+    assert page.index("therapist-note") < page.index('id="safety"') < page.index('id="step-1"')
+    assert "@page { size: A4; " in page
+    markdown = gentle(home, "flows", "handout", "validate", "-p", "Sam", "-p", "Alex").stdout
+    assert "Sam speaks first." in markdown
+
+
+@pytest.mark.parametrize(("environment", "size"), [
+    ({"LANG": "en_GB.UTF-8"}, "A4"), ({"LANG": "en_US.UTF-8"}, "letter"),
+    ({"LANG": "en_US.UTF-8", "LC_PAPER": "de_DE.UTF-8"}, "A4"), ({"LANG": "C.UTF-8"}, "letter"), ({}, "letter"),
+])
+def test_the_paper_follows_the_locale_unless_chosen(home: Path, environment: dict[str, str], size: str,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    for variable in ("LANG", "LC_ALL", "LC_PAPER"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in environment.items():
+        monkeypatch.setenv(variable, value)
+    page = gentle(home, "flows", "handout", "reconnect", "-f", "html").stdout
+    assert f"@page {{ size: {size}; " in page
+    chosen = gentle(home, "flows", "handout", "reconnect", "-f", "html", "--paper", "letter").stdout
+    assert "@page { size: letter; " in chosen
+
+
+def test_bad_partner_names_and_paper_are_one_plain_line(home: Path) -> None:
+    result = gentle(home, "flows", "handout", "validate", "-p", "Sam", "-p", "sam")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == "gentle: the two partners need different names.\n"
+    result = gentle(home, "flows", "handout", "validate", "-p", "A", "-p", "B", "-p", "C")
+    assert result.returncode == 2 and "at most twice" in result.stderr
+    result = gentle(home, "flows", "handout", "validate", "--paper", "legal")
+    assert result.returncode == 2 and "'legal' is not one of 'letter', 'a4'" in result.stderr
+
+
+# -- printed: pages, and what is on the first ----------------------------------------------------
+
+PDFTOPPM = shutil.which("pdftoppm")
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+def pdf_pages(pdf: Path) -> int:
+    """Pages in a PDF, counted from its page objects (so poppler is not needed)."""
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", pdf.read_bytes()))
+
+
+def print_to_pdf(home: Path, tmp_path: Path, flow: str, paper: str, *options: str) -> Path:
+    page = tmp_path / f"{flow}-{paper}.html"
+    result = gentle(home, "flows", "handout", flow, "-f", "html", "--paper", paper, "-o", str(page), *options)
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / f"{flow}-{paper}.pdf"
+    printed = chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    assert printed.returncode == 0, printed.stderr[-2000:]
+    return pdf
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (scripts/setup-chromium installs it), "
+                    "so the handout's pages are not counted")
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_pause_and_breathe_prints_on_two_pages_at_most(home: Path, tmp_path: Path, paper: str) -> None:
+    pdf = print_to_pdf(home, tmp_path, "pause-and-breathe", paper, "--country", "us")
+    assert 1 <= pdf_pages(pdf) <= 2, f"pause-and-breathe printed on {pdf_pages(pdf)} {paper} pages"
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert f"Pages:           {pdf_pages(pdf)}\n" in info
+        assert ("(letter)" if paper == "letter" else "(A4)") in info
+
+
+@pytest.mark.skipif(CHROMIUM is None or PDFTOPPM is None or PDFTOTEXT is None,
+                    reason="needs chromium and poppler-utils (pdftoppm, pdftotext: apt-get install -y poppler-utils) "
+                    "to print the handout and read its first page")
+def test_the_safety_box_is_on_the_first_printed_page(home: Path, tmp_path: Path) -> None:
+    pdf = print_to_pdf(home, tmp_path, "full", "letter", "--country", "uk", "-p", "Sam", "-p", "Alex",
+                       "--note", "Bring this next week.")
+    assert pdf_pages(pdf) > 1  # a long flow, so "the first page" means something
+    first = subprocess.run([PDFTOTEXT, "-f", "1", "-l", "1", "-layout", str(pdf), "-"],  # type: ignore[list-item]
+                           capture_output=True, text=True, check=True).stdout
+    said = " ".join(first.split())
+    assert "Bring this next week." in said
+    assert "Before you begin" in said and "It is not therapy, and it is not emergency help." in said
+    assert "If you are afraid of your partner" in said
+    assert "Where to get help: United Kingdom" in said and "0808 2000 247" in said
+    # The page as an image, for a person to look at (and not blank).
+    subprocess.run([PDFTOPPM, "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],  # type: ignore[list-item]
+                   check=True, capture_output=True)
+    [png] = list(tmp_path.glob("page*.png"))
+    assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 5000

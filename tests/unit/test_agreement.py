@@ -32,6 +32,7 @@ from gentle.flows.catalogue import Catalogue
 from gentle.flows.kinds import kind_of
 from gentle.flows.kinds.turns import default_exchanges
 from gentle.handout.content import build_handout
+from gentle.handout.routing import OFFER_ALONE, OFFER_FIRST
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "flows"
 CATALOGUE = Catalogue(extra=[FIXTURES])
@@ -148,7 +149,11 @@ def check_handout(flow: Any, left: list[Any], events: list[Any]) -> None:
     offers = offered(events)
     for step, choice in left:
         said = list(sentences[step.id])
-        offer = said.pop(0) if said and "gentle offers" in said[0] else None
+        # The offer is a line of its own, first, or said in the line of the route its
+        # rating takes ("..., take a cool-down break first, then go to step 7").
+        offer = said.pop(0) if said and OFFER_ALONE in said[0] else None
+        if offer is None:
+            offer = next((sentence for sentence in said if OFFER_FIRST in sentence), None)
         # The route the engine took, in the handout's words.
         if choice.route is not None and choice.route < len(said):
             sentence = said[choice.route]
@@ -162,7 +167,7 @@ def check_handout(flow: Any, left: list[Any], events: list[Any]) -> None:
             assert offer is not None, f"the app offered a break after {step.id}; the handout doesn't say so"
             assert "unless" not in offer or not _excepted(flow, choice.target), offer
         elif offer is not None and getattr(step, "measures", None) == "distress":
-            threshold = int(re.search(r"rates? (\d+) or more", offer).group(1))
+            threshold = int(re.search(r"rated (\d+) or more", offer).group(1))
             rated = [a.value for a in _answers_of(events, step.id)]
             excused = "unless" in offer and _excepted(flow, choice.target)
             assert not any(r >= threshold for r in rated) or excused, (

@@ -21,6 +21,7 @@ The engine, walk, handout, store, schema and TUI all dispatch on the registry in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import field
 from typing import Any, Literal
@@ -169,3 +170,13 @@ def one_of_keys(*keys: str) -> list[dict[str, Any]]:
 
 MINUTES_SCHEMA = number_schema("Length in minutes (at most 24 hours).", 1440)
 SECONDS_SCHEMA = number_schema("Length in seconds (at most 24 hours).", 86400)
+
+
+def ask_heading(text: str | None, fallback: str, limit: int = 60) -> str:
+    """A handout heading for a step without a title: the first sentence of its ask or
+    text when that is short enough to read as one (placeholders are filled in later),
+    else ``fallback``, a word for what happens."""
+    first = " ".join(re.split(r"\n\s*\n", (text or "").strip())[0].split())
+    match = re.match(r"(.+?[.?!:])(?:\s|$)", first)
+    sentence = (match.group(1) if match else first).rstrip(".:")
+    return sentence if sentence and len(sentence) <= limit else fallback

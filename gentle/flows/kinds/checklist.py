@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from gentle.flows.kinds.asking import pick_words, picks, read_who, read_words, words_schema
-from gentle.flows.kinds.base import Schema, StepKind, text_schema, who_schema
+from gentle.flows.kinds.base import Schema, StepKind, ask_heading, text_schema, who_schema
 from gentle.flows.model import StepBase, Who
 from gentle.records import record
 
@@ -29,7 +29,7 @@ def _read(c: Any) -> ChecklistStep:
 
 def _handout(step: ChecklistStep, pages: Any) -> list:
     return [*pages.text(step.ask, step.who),
-            pages.checklist([pages.line(i, step.who) for i in step.items])]
+            pages.checklist([pages.line(i, step.who) for i in step.items], step.who)]
 
 
 KIND = StepKind(
@@ -54,7 +54,7 @@ KIND = StepKind(
     options=lambda step: step.items,
     verb="ticked",
     detail=lambda step: f"{step.who}, {len(step.items)} items",
-    heading=lambda step: "Check it over",
+    heading=lambda step: ask_heading(step.ask, "Check it over"),
     words=lambda step, value, partners: pick_words(value),
     handout=_handout,
     view="choose:ChecklistView",

@@ -13,7 +13,7 @@ from yaml.nodes import ScalarNode, SequenceNode
 
 from gentle.flows.fields import read_list, read_text
 from gentle.flows.kinds.asking import pick_words, picks, read_who, read_words, words_schema
-from gentle.flows.kinds.base import Refused, Schema, StepKind, text_schema, texts_schema, who_schema
+from gentle.flows.kinds.base import Refused, Schema, StepKind, ask_heading, text_schema, texts_schema, who_schema
 from gentle.flows.model import StepBase, Who
 from gentle.flows.suggest import did_you_mean
 from gentle.records import record
@@ -116,7 +116,7 @@ def _numbers(step: ChooseStep) -> tuple[int, int] | str:
 def _handout(step: ChooseStep, pages: Any) -> list:
     blocks = [
         *pages.text(step.ask, step.who),
-        pages.list([pages.line(o, step.who) for o in step.options]),
+        pages.checklist([pages.line(o, step.who) for o in step.options], step.who),  # boxes to tick on paper
         pages.note("Choose any that fit." if step.many else "Choose one."),
     ]
     for option in step.exclusive:
@@ -162,7 +162,7 @@ KIND = StepKind(
     options=lambda step: step.options,
     verb="chose",
     detail=_detail,
-    heading=lambda step: "Choose",
+    heading=lambda step: ask_heading(step.ask, "Choose"),
     words=lambda step, value, partners: pick_words(value),
     handout=_handout,
     view="choose:ChooseView",

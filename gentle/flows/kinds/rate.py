@@ -8,7 +8,7 @@ from yaml.nodes import MappingNode
 
 from gentle.flows.fields import check_names, read_number, read_text
 from gentle.flows.kinds.asking import read_who
-from gentle.flows.kinds.base import Refused, Schema, StepKind, text_schema, who_schema
+from gentle.flows.kinds.base import ask_heading, Refused, Schema, StepKind, text_schema, who_schema
 from gentle.flows.model import StepBase, Who
 from gentle.records import record
 
@@ -105,7 +105,8 @@ def _handout(step: RateStep, pages: Any) -> list:
         f"{point} = {pages.line(labels[point], None)}" if point in labels else str(point)
         for point in points
     )
-    return [*pages.text(step.ask, step.who), pages.timing(scale, f"Scale from {step.low} to {step.high}")]
+    return [*pages.text(step.ask, step.who), pages.timing(scale, f"Scale from {step.low} to {step.high}"),
+            *pages.scale(step.low, step.high, step.who)]
 
 
 KIND = StepKind(
@@ -136,7 +137,7 @@ KIND = StepKind(
     verb="rated",
     detail=lambda step: f"{step.who}, {step.low} to {step.high}"
     + (f", measures {step.measures}" if step.measures != "other" else ""),
-    heading=lambda step: "Check in",
+    heading=lambda step: ask_heading(step.ask, "Check in"),
     words=_words,
     handout=_handout,
     view="rate:RateView",

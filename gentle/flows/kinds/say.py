@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from gentle.flows.kinds.base import Refused, Schema, StepKind, first_line, text_schema
+from gentle.flows.kinds.base import ask_heading, Refused, Schema, StepKind, first_line, text_schema
 from gentle.flows.model import StepBase
 from gentle.records import record
 
@@ -34,7 +34,7 @@ KIND = StepKind(
     model=SayStep,
     answer=_answer,
     walk_default=lambda step: None,
-    heading=lambda step: "A moment",
+    heading=lambda step: ask_heading(step.text, "A moment"),
     label=lambda step: first_line(step.text),
     words=lambda step, value, partners: "(seen)",
     handout=lambda step, pages: pages.text(step.text, None),

@@ -10,7 +10,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 from gentle.flows import names as name_rules
 from gentle.flows.fields import Fields, read_text
 from gentle.flows.kinds.asking import read_who
-from gentle.flows.kinds.base import AnswerNames, Refused, Schema, StepKind, text_schema, who_schema
+from gentle.flows.kinds.base import ask_heading, AnswerNames, Refused, Schema, StepKind, text_schema, who_schema
 from gentle.flows.model import StepBase, Who
 from gentle.flows.names import template_pieces
 from gentle.flows.suggest import closest, did_you_mean
@@ -208,7 +208,9 @@ def _shown(step: WriteStep, value: Any) -> str | None:
 def _handout(step: WriteStep, pages: Any) -> list:
     blocks = pages.text(step.ask, step.who)
     if step.template:
-        blocks.append(pages.template(step.template, step.who, "Fill in the blanks"))
+        # A blank with words to choose from takes a word; one without, a phrase.
+        phrases = [blank.name for blank in step.blanks if not blank.suggestions]
+        blocks.append(pages.template(step.template, step.who, "Fill in the blanks", wide=phrases))
         for blank in step.blanks:
             if blank.hint:
                 blocks.append(pages.note(pages.line(blank.hint, step.who), blank.name))
@@ -219,6 +221,8 @@ def _handout(step: WriteStep, pages: Any) -> list:
         blocks.append(pages.example(pages.line(step.placeholder, step.who)))
     if step.optional:
         blocks.append(pages.note("This one is optional."))
+    if not step.template:  # a sentence to fill in has its blanks; free words need lines
+        blocks += pages.space(step.who, 2 if step.optional else 3)
     return blocks
 
 
@@ -247,7 +251,7 @@ KIND = StepKind(
     walk_default=_walk_default,
     verb="wrote",
     detail=lambda step: step.who + (f", blanks: {', '.join(b.name for b in step.blanks)}" if step.blanks else ""),
-    heading=lambda step: "Write it down",
+    heading=lambda step: ask_heading(step.ask, "Write it down"),
     words=_words,
     handout=_handout,
     view="write:WriteView",

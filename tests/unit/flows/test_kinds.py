@@ -17,6 +17,7 @@ from gentle.flows.kinds import KINDS, MODULES, SKIP, STEP_KINDS, AnswerNames, Re
 from gentle.engine.answers import accept
 from gentle.flows.schema import flow_schema
 from gentle.handout import render_handout
+from gentle.handout.content import step_title
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures" / "flows"
@@ -97,7 +98,8 @@ def test_each_step_kind_has_something_on_the_handout(name: str) -> None:
     assert kind.handout is not None
     page = render_handout(every_kind_flow(), "md")
     for step in (s for s in every_kind_flow().steps if s.kind == name):
-        heading = step.title or kind.heading(step)
+        heading = step_title(step)  # the title, else the kind's heading, names filled in
+        assert heading and "{" not in heading
         assert heading in page, f"{name}: {heading!r} missing from the handout"
 
 

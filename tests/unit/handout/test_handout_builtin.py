@@ -98,7 +98,7 @@ def test_the_flooding_offer_uses_the_flow_threshold() -> None:
     flow = load("aftermath")
     assert flow.distress_threshold != 7
     text = plain(render_handout(flow, "md"))
-    assert f"If either of you rates {flow.distress_threshold} or more, gentle offers a cool-down break" in text
+    assert f"If either of you rated {flow.distress_threshold} or more, take a cool-down break before you go on." in text
 
 
 def test_the_i_statement_template_comes_with_its_feeling_and_need_words() -> None:
@@ -107,7 +107,8 @@ def test_the_i_statement_template_comes_with_its_feeling_and_need_words() -> Non
     assert template and "{feeling}" in template and "{need}" in template
     text = plain(render_handout(flow, "html"))
     shown = " ".join(re.sub(r"\{(\w+)\}", r" \1 ", template).split())
-    assert f"Fill in the blanks: {shown}" in text
+    # Once for each partner, with a long blank to write each word on.
+    assert f"Fill in the blanks Partner A {shown} Partner B {shown}" in text
     assert "Words for “feeling”: " + ", ".join(BUILTIN_LISTS["feelings"]) in text
     assert "Words for “need”: " + ", ".join(BUILTIN_LISTS["needs"]) in text
     markdown = render_handout(flow, "md")
@@ -139,3 +140,86 @@ def test_included_flows_become_sections_with_continuous_numbers() -> None:
     assert {"Say it gently", "Listen and validate", "Reconnect"} <= set(titles)
     numbers = [step.number for section in handout.sections for step in section.steps]
     assert numbers == list(range(1, len(load("full").steps) + 1))
+
+
+def visible(html_text: str) -> str:
+    """The HTML's text without its style sheet (whose braces are CSS, not placeholders)."""
+    return plain(re.sub(r"<style>.*?</style>", " ", html_text, flags=re.DOTALL))
+
+
+@pytest.mark.parametrize("flow_id", IDS)
+def test_no_placeholder_brace_and_no_stray_escape_is_left_on_the_paper(flow_id: str) -> None:
+    flow = load(flow_id)
+    for partners in (None, ("Sam", "Alex")):
+        markdown = render_handout(flow, "md", partners=partners)
+        html_text = visible(render_handout(flow, "html", partners=partners))
+        for text in (markdown, html_text):
+            assert "{" not in text and "}" not in text, re.findall(r".{30}[{}].{30}", text)
+        assert "\\&" not in markdown
+
+
+@pytest.mark.parametrize("flow_id", IDS)
+def test_routing_is_one_line_per_route_in_paper_words(flow_id: str) -> None:
+    flow = load(flow_id)
+    handout = build_handout(flow)
+    steps = {s.number: s for section in handout.sections for s in section.steps}
+    for number, step in enumerate(flow.steps, start=1):
+        lines = [item for b in steps[number].blocks if b.kind == "routes" for item in b.items]
+        # No line about what the app does: the paper says what the couple does.
+        assert not any("gentle" in line for line in lines), lines
+        # A route per line (the break offer said within one), or one more line for an
+        # offer that no route's condition matches; never two lines for the same condition.
+        conditions = [line.split(",")[0].removeprefix("Otherwise, ") for line in lines if line.startswith(("If", "Otherwise, if"))]
+        assert len(conditions) == len(set(conditions)), lines
+        assert len(lines) <= len(step.next) + 1, lines
+
+
+def test_the_couples_names_replace_partner_a_and_b() -> None:
+    for flow_id in ("validate", "i-statement", "pause-and-breathe"):
+        for fmt in ("md", "html"):
+            text = plain(render_handout(load(flow_id), fmt, partners=("Sam", "Alex")))  # type: ignore[arg-type]
+            assert "Partner A" not in text and "Partner B" not in text, flow_id
+            assert "Sam" in text
+    assert "Sam speaks first." in plain(render_handout(load("validate"), "md", partners=("Sam", "Alex")))
+    assert "Alex " in plain(render_handout(load("i-statement"), "html", partners=("Sam", "Alex")))
+    breathe = plain(render_handout(load("pause-and-breathe"), "html", partners=("Sam", "Alex")))
+    assert "Sam 0 1 2 3 4 5 6 7 8 9 10 circle one Alex 0 1 2" in breathe
+
+
+def test_a_therapists_note_is_in_a_box_near_the_top_and_escaped() -> None:
+    flow = load("pause-and-breathe")
+    note = "Try this before Sunday's talk, & bring it <next time>."
+    html_text = render_handout(flow, "html", note=note)
+    box = html_text.index('class="box therapist-note"')
+    assert box < html_text.index('id="safety"') < html_text.index("<main>")
+    assert "Try this before Sunday&#x27;s talk, &amp; bring it &lt;next time&gt;." in html_text
+    markdown = render_handout(flow, "md", note=note)
+    assert "> **A note for you:** Try this before Sunday's talk, & bring it \\<next time\\>." in markdown
+    assert markdown.index("A note for you") < markdown.index("## Before you begin") < markdown.index("### 1.")
+    assert "A note for you" not in render_handout(flow, "html")
+
+
+@pytest.mark.parametrize(("paper", "size"), [("letter", "letter"), ("a4", "A4")])
+def test_the_paper_size_is_the_pages_size(paper: str, size: str) -> None:
+    html_text = render_handout(load("pause-and-breathe"), "html", paper=paper)  # type: ignore[arg-type]
+    assert f"@page {{ size: {size}; " in html_text
+
+
+def test_the_safety_box_comes_before_the_steps() -> None:
+    html_text = render_handout(load("pause-and-breathe"), "html", country="uk")
+    assert html_text.index('id="safety"') < html_text.index('id="step-1"')
+    assert "0808 2000 247" in html_text[html_text.index('id="safety"'):html_text.index('id="step-1"')]
+
+
+def test_writing_space_is_sized_to_the_answer() -> None:
+    # Free words: ruled lines for each partner who writes; a sentence to fill in: long blanks.
+    reconnect = build_handout(load("time-out-plan"))
+    blocks = [b for section in reconnect.sections for s in section.steps for b in s.blocks]
+    assert any(b.kind == "lines" and b.size >= 2 for b in blocks)
+    i_statement = render_handout(load("i-statement"), "html")
+    assert i_statement.count('<span class="blank') == 8  # four blanks, once for each partner
+    # A blank with words to choose from is for a word; "situation" and "request" for a phrase.
+    assert re.findall(r'<span class="blank wide"><span class="hint">(\w+)', i_statement) == ["situation", "request"] * 2
+    assert re.search(r"\.blank\.wide \{ min-width: (\d+)rem", i_statement)
+    assert re.search(r"\.blank \{[^}]*min-width: 1[2-9]rem", i_statement)
+    assert "ul.fill li { line-height: 3" in i_statement

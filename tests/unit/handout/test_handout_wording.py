@@ -88,7 +88,7 @@ def test_routes_with_combinators_and_answers() -> None:
     minutes: 20
 """
     text = render_handout(flow(steps), "md")
-    assert "If either of you rates 7 or more, gentle offers a cool-down break before going on." in text
+    assert "If either of you rated 7 or more, take a cool-down break before you go on." in text
     assert "If both of you rated 3 or less at step 1 and you ticked 2 or more, finish here." in text
     assert "Otherwise, if it is not the case that either of you answered step 1, take the cool-down break (step 3, “Cool-down break”)." in text
 
@@ -122,7 +122,7 @@ def test_hostile_text_is_escaped_in_markdown() -> None:
     assert r"\<script\>alert(1)\</script\>" in markdown
     assert r"\[link\](javascript:alert(1))" in markdown
     assert r"\*\*bold\*\*" in markdown
-    assert "- \\# heading" in markdown
+    assert "- [ ] \\# heading" in markdown
     assert "\n1\\. not a list" in markdown
     assert "\x1b" not in markdown
 
@@ -153,3 +153,78 @@ def test_facilitator_notes_never_reach_a_handout() -> None:
         assert "SECRET-NOTE" not in text
         assert "A tip for you." in text
     assert "SECRET-NOTE" not in render_html(handout)
+
+
+def test_markdown_leaves_a_plain_ampersand_alone_but_not_a_character_reference() -> None:
+    from gentle.handout.markdown import escape
+
+    assert escape("Safety & support") == "Safety & support"
+    assert escape("&amp;") == r"\&amp;"
+    assert "&#60;" not in escape("&#60;")  # the # is escaped already: no reference is left
+    markdown = render_handout(flow("  - {kind: say, title: Tea & toast, text: You & me.}\n"), "md")
+    assert "Tea & toast" in markdown and "You & me." in markdown
+    assert "\\&" not in markdown
+
+
+def test_a_route_on_an_option_with_a_placeholder_is_said_with_the_name() -> None:
+    steps = """\
+  - kind: choose
+    id: pick
+    ask: What now?
+    options: ["{partner2} needs a break", Go on]
+    next:
+      - go: rest
+        when: {step: pick, picked: "{partner2} needs a break"}
+  - {kind: say, id: goes-on, text: Going on.}
+  - {kind: timer, id: rest, break: true, minutes: 20}
+"""
+    for partners, name in ((None, "Partner B"), (("Sam", "Alex"), "Alex")):
+        handout = build_handout(flow(steps), partners=partners)
+        [routes] = [b for b in handout.sections[0].steps[0].blocks if b.kind == "routes"]
+        assert routes.items[0] == f"If either of you chose “{name} needs a break”, take the cool-down break (step 3, “Cool-down break”)."
+        assert "{" not in render_handout(flow(steps), "md", partners=partners)
+
+
+def test_a_step_without_a_title_is_headed_by_its_own_words() -> None:
+    steps = """\
+  - {kind: rate, ask: "{partner}, how close do you feel?", measures: closeness}
+  - {kind: write, ask: "{partner}, what would you like more of? Take your time; there is no rush at all.", who: first}
+  - {kind: choose, ask: "Pick one of these, thinking carefully about how the last week went for the two of you.", options: [a, b]}
+"""
+    handout = build_handout(flow(steps), partners=("Sam", "Alex"))
+    [rate, write, choose] = handout.sections[0].steps
+    assert rate.title == "How close do you feel?"
+    assert not any(b.kind == "text" and b.text == "How close do you feel?" for b in rate.blocks)  # not twice
+    assert write.title == "Sam, what would you like more of?"
+    assert choose.title == "Choose"  # too long for a heading: a word for what happens
+    assert [b.label for b in write.blocks if b.kind == "lines"] == ["Sam"]
+
+
+def test_the_offer_goes_into_the_route_its_rating_takes() -> None:
+    steps = """\
+  - kind: rate
+    id: check
+    ask: How upset?
+    measures: distress
+    next:
+      - go: later
+        when: {step: check, at_least: 7}
+  - {kind: say, id: now, text: Now.}
+  - {kind: say, id: later, text: Later.}
+"""
+    handout = build_handout(flow(steps))
+    [routes] = [b for b in handout.sections[0].steps[0].blocks if b.kind == "routes"]
+    assert routes.items == (
+        "If either of you rated 7 or more, take a cool-down break first, then go to step 3, “Later”.",)
+
+
+def test_each_partner_gets_boxes_to_tick_and_a_together_step_one_set() -> None:
+    steps = """\
+  - {kind: checklist, ask: Did you?, items: [listen, breathe], who: each}
+  - {kind: choose, ask: Which one?, options: [tea, a walk], who: together}
+"""
+    html_text = render_handout(flow(steps), "html", partners=("Sam", "Alex"))
+    pair = html_text[html_text.index('<ul class="each">'):]
+    assert pair.index("Sam") < pair.index("listen") < pair.index("Alex")
+    assert html_text.count('<ul class="checklist">') == 3  # two for the checklist, one for the choice
+    assert "- [ ] listen" in render_handout(flow(steps), "md")
