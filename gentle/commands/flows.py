@@ -339,11 +339,20 @@ def preview_flow(
         fail(f"{path} is a folder; give the flow file itself")
     if not path.is_file():
         fail(f"there is no flow file at {path}")
+    from gentle.tui.running import run_app
+
+    raise typer.Exit(run_app(build_preview_app(path)))
+
+
+def build_preview_app(path: Path, clock: Any = None) -> Any:
+    """The preview of ``path``: the demo's context (sample names, no store) and a check
+    of the file by the loader `gentle flows validate` uses, includes and all."""
     from gentle.commands.demo import SAMPLE_PARTNERS, build_demo_context
     from gentle.config import load_config
     from gentle.flows.catalogue import Catalogue
+    from gentle.tui.screens.preview import PreviewApp
 
-    context = build_demo_context()
+    context = build_demo_context(clock)
     try:
         config, _ = load_config()
         folders = list(config.flows_dirs)
@@ -354,10 +363,7 @@ def preview_flow(
         # A fresh catalogue each time: an included flow may have been edited too.
         return Catalogue(extra=[*folders, *_extra_flows]).check_path(path)
 
-    from gentle.tui.running import run_app
-    from gentle.tui.screens.preview import PreviewApp
-
-    raise typer.Exit(run_app(PreviewApp(context, path=path, check=check, partners=SAMPLE_PARTNERS)))
+    return PreviewApp(context, path=path, check=check, partners=SAMPLE_PARTNERS)
 
 
 def _config_threshold() -> int | None:

@@ -139,8 +139,14 @@ class PreviewSessionScreen(DemoSessionScreen):
         if strips:
             strips.first().update(said + "Ctrl+E edit · F2 notes · F3 steps · F8/F9 prev/next · F4 ×10 · Ctrl+N skip")
 
+    def on_mount(self) -> None:
+        app = self.app
+        self.show_problems(getattr(app, "problems", []), getattr(app, "label", ""))
+
     def show_problems(self, problems: Sequence["Problem"], label: str) -> None:
-        self.query_one(ProblemsPane).show(problems, label)
+        panes = self.query(ProblemsPane)
+        if panes:  # not yet composed: on_mount shows them
+            panes.first().show(problems, label)
 
 
 class PreviewWaitingScreen(Screen[None]):
@@ -160,8 +166,14 @@ class PreviewWaitingScreen(Screen[None]):
             yield ProblemsPane()
         yield KeysFooter()
 
+    def on_mount(self) -> None:
+        app = self.app
+        self.show_problems(getattr(app, "problems", []), getattr(app, "label", ""))
+
     def show_problems(self, problems: Sequence["Problem"], label: str) -> None:
-        self.query_one(ProblemsPane).show(problems, label)
+        panes = self.query(ProblemsPane)
+        if panes:  # not yet composed: on_mount shows them
+            panes.first().show(problems, label)
 
 
 class PreviewApp(DemoApp):
@@ -219,9 +231,10 @@ class PreviewApp(DemoApp):
         flow, problems = self._checked()
         self.problems = list(problems)
         if flow is not None:
-            await self._show_flow(flow)
             if not first:
                 self.reloads += 1
+            await self._show_flow(flow)
+            if not first:
                 self.notify("Reloaded", timeout=2)
         elif self.flow is None:
             if not any(isinstance(s, PreviewWaitingScreen) for s in self.screen_stack):
