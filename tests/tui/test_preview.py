@@ -243,3 +243,22 @@ def test_preview_opens_even_a_broken_file_and_saves_nothing(tmp_path: Path, monk
     assert result.exit_code == 0, result.output
     assert opened == [flow]
     assert not paths.database_file().exists()
+
+
+async def test_ctrl_e_reaches_the_editor_even_from_a_text_box(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.widgets import Input, TextArea
+
+    # A text box keeps Ctrl+E (end of line) for itself; the preview's key is a priority one.
+    flow = tmp_path / "my-flow.yaml"
+    calls = tmp_path / "calls.txt"
+    script = editor_script(tmp_path, f"pathlib.Path({str(calls)!r}).write_text(' '.join(sys.argv[1:]))")
+    monkeypatch.setenv("VISUAL", str(script))
+    write(flow, "id: my-flow\ntitle: My flow\nsummary: One step.\nsteps:\n"
+                "  - kind: write\n    id: words\n    ask: \"{partner}, what happened?\"\n")
+    app = preview(flow)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert await until(pilot, lambda: isinstance(app.focused, (TextArea, Input)))
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert calls.read_text(encoding="utf-8") == str(flow)  # no problem: no line to go to

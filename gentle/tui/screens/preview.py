@@ -89,11 +89,11 @@ class ProblemsPane(VerticalScroll):
         yield Static("", id="preview-problems-title", classes="pane-title", markup=False)
         yield Vertical(id="preview-problem-list")
 
-    def show(self, problems: Sequence["Problem"], label: str) -> None:
+    def show(self, problems: Sequence["Problem"]) -> None:
         self.lines = problem_lines(problems)
         self.display = bool(problems)
         if not self.is_mounted:
-            self.call_after_refresh(self.show, problems, label)
+            self.call_after_refresh(self.show, problems)
             return
         errors = sum(1 for p in problems if p.severity == "error")
         warnings = len(problems) - errors
@@ -101,7 +101,7 @@ class ProblemsPane(VerticalScroll):
             f"{errors} problem{'s' if errors != 1 else ''}" if errors else "",
             f"{warnings} warning{'s' if warnings != 1 else ''}" if warnings else "") if part)
         self.query_one("#preview-problems-title", Static).update(
-            literal_line(f"{label}: {counts}" + ("  ·  Ctrl+E edits" if problems else ""))
+            literal_line(f"{counts[:1].upper()}{counts[1:]} in the file  ·  Ctrl+E edits" if problems else "")
         )
         holder = self.query_one("#preview-problem-list", Vertical)
         holder.remove_children()
@@ -140,13 +140,12 @@ class PreviewSessionScreen(DemoSessionScreen):
             strips.first().update(said + "Ctrl+E edit · F2 notes · F3 steps · F8/F9 prev/next · F4 ×10 · Ctrl+N skip")
 
     def on_mount(self) -> None:
-        app = self.app
-        self.show_problems(getattr(app, "problems", []), getattr(app, "label", ""))
+        self.show_problems(getattr(self.app, "problems", []))
 
-    def show_problems(self, problems: Sequence["Problem"], label: str) -> None:
+    def show_problems(self, problems: Sequence["Problem"]) -> None:
         panes = self.query(ProblemsPane)
         if panes:  # not yet composed: on_mount shows them
-            panes.first().show(problems, label)
+            panes.first().show(problems)
 
 
 class PreviewWaitingScreen(Screen[None]):
@@ -167,13 +166,12 @@ class PreviewWaitingScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        app = self.app
-        self.show_problems(getattr(app, "problems", []), getattr(app, "label", ""))
+        self.show_problems(getattr(self.app, "problems", []))
 
-    def show_problems(self, problems: Sequence["Problem"], label: str) -> None:
+    def show_problems(self, problems: Sequence["Problem"]) -> None:
         panes = self.query(ProblemsPane)
         if panes:  # not yet composed: on_mount shows them
-            panes.first().show(problems, label)
+            panes.first().show(problems)
 
 
 class PreviewApp(DemoApp):
@@ -246,7 +244,7 @@ class PreviewApp(DemoApp):
         for screen in self.screen_stack:
             show = getattr(screen, "show_problems", None)
             if show is not None:
-                show(self.problems, self.label)
+                show(self.problems)
 
     def _session(self) -> PreviewSessionScreen | None:
         for screen in reversed(self.screen_stack):
@@ -319,4 +317,4 @@ class PreviewApp(DemoApp):
         for screen in self.screen_stack:
             show = getattr(screen, "show_problems", None)
             if show is not None:
-                show(self.problems, self.label)
+                show(self.problems)
