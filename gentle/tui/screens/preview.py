@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,7 +57,7 @@ def first_problem_line(problems: Sequence["Problem"]) -> int | None:
     return chosen[0].line if chosen else None
 
 
-def editor_command(path: Path, line: int | None, environ: "os._Environ[str] | dict[str, str]" = os.environ) -> list[str]:
+def editor_command(path: Path, line: int | None, environ: Mapping[str, str] = os.environ) -> list[str]:
     """``$VISUAL`` or ``$EDITOR`` (which may hold options, like ``code -w``), else vi."""
     chosen = (environ.get("VISUAL") or "").strip() or (environ.get("EDITOR") or "").strip() or "vi"
     try:
