@@ -134,6 +134,8 @@ async def test_a_file_that_never_validated_shows_its_problems_and_then_the_flow(
         await pilot.pause()
         assert isinstance(app.screen, PreviewWaitingScreen)
         assert on_screen(app, "The flow will appear here once it validates.")
+        marker = app.screen.query_one("PreviewMarker")
+        assert marker.region.y == 0 and on_screen(app, "PREVIEW ·")  # at the top, never scrolled away
         assert pane(app).display and pane(app).lines[0].startswith("3:1")
         write(flow, FLOW.format(first="Here at last.", second="Bye."))
         assert await until(pilot, lambda: on_screen(app, "Here at last."))

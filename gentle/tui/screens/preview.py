@@ -155,12 +155,14 @@ class PreviewWaitingScreen(Screen[None]):
     PreviewWaitingScreen ProblemsPane {
         dock: none; width: 1fr; max-width: 100%; min-width: 0; border-right: none; margin: 0;
     }
+    PreviewWaitingScreen PreviewMarker { dock: top; }
+    PreviewWaitingScreen #preview-column { height: 1fr; overflow-y: auto; }
     PreviewWaitingScreen #preview-waiting { margin: 1 2 0 2; }
     """
 
     def compose(self) -> ComposeResult:
         yield PreviewMarker(Content(clean_line(f"PREVIEW  ·  {getattr(self.app, 'label', '')}")), markup=False)
-        with Vertical(classes="column"):
+        with VerticalScroll(classes="column", id="preview-column"):
             yield Static(WAITING, id="preview-waiting", markup=False)
             yield ProblemsPane()
         yield KeysFooter()
