@@ -1,6 +1,7 @@
-"""Commands: ``gentle flows list | show | validate | schema | new | walk``.
+"""Commands: ``gentle flows list | show | validate | schema | new | walk | preview``.
 
-None of these opens a screen, so none may import textual (a test checks). Anything
+None of these but ``preview`` opens a screen, so none may import textual (a test checks);
+``preview`` imports it inside the command, as ``gentle demo`` does. Anything
 heavier than typer is imported inside the command that needs it, to keep start-up fast.
 Problems with a flow are printed one per line as ``PATH:LINE:COL: message``; any
 other failure is one plain ``gentle: ...`` line and exit code 1, never a traceback.
@@ -93,6 +94,7 @@ def register(app: typer.Typer) -> None:
     flows_app.command("schema")(print_schema)
     flows_app.command("new")(new_flow)
     flows_app.command("walk")(walk_flow)
+    flows_app.command("preview")(preview_flow)
     try:
         from gentle.commands import handout
     except ModuleNotFoundError as exc:  # written by another part of the project
@@ -320,6 +322,48 @@ def walk_flow(
         echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
         return
     _print_walk(flow, result, couple)
+
+
+def preview_flow(
+    target: Path = typer.Argument(..., metavar="FILE", help="The flow file you are writing (.yaml)."),
+) -> None:
+    """Show a flow file on screen as `gentle demo` does, again each time it is saved.
+
+    The file is checked twice a second. Its problems (line:col and message) are listed
+    beside the flow, and the last good version stays on screen until they are fixed;
+    a good save shows the new version on the same step. Ctrl+E opens $VISUAL or $EDITOR
+    (else vi) at the first problem. Sample names, F2 notes, F3 steps; nothing is saved.
+    """
+    path = target.expanduser()
+    if path.is_dir():
+        fail(f"{path} is a folder; give the flow file itself")
+    if not path.is_file():
+        fail(f"there is no flow file at {path}")
+    from gentle.tui.running import run_app
+
+    raise typer.Exit(run_app(build_preview_app(path)))
+
+
+def build_preview_app(path: Path, clock: Any = None) -> Any:
+    """The preview of ``path``: the demo's context (sample names, no store) and a check
+    of the file by the loader `gentle flows validate` uses, includes and all."""
+    from gentle.commands.demo import SAMPLE_PARTNERS, build_demo_context
+    from gentle.config import load_config
+    from gentle.flows.catalogue import Catalogue
+    from gentle.tui.screens.preview import PreviewApp
+
+    context = build_demo_context(clock)
+    try:
+        config, _ = load_config()
+        folders = list(config.flows_dirs)
+    except Exception:  # the notices of a broken config come with the demo context
+        folders = []
+
+    def check() -> Any:
+        # A fresh catalogue each time: an included flow may have been edited too.
+        return Catalogue(extra=[*folders, *_extra_flows]).check_path(path)
+
+    return PreviewApp(context, path=path, check=check, partners=SAMPLE_PARTNERS)
 
 
 def _config_threshold() -> int | None:

@@ -67,6 +67,7 @@ KEY_IDS: Mapping[str, tuple[str, str]] = MappingProxyType({
     'pick-done': ('enter', 'Give what is marked.'),
     'pick-mark': ('space', 'Mark or unmark this one.'),
     'picker-back': ('escape', 'Go back and leave it as it was.'),
+    'preview-edit': ('ctrl+e', 'Open the flow file in your editor, at the first problem.'),
     'quick-hide': ('ctrl+g', 'Hide gentle at once behind a blank screen; the same key brings it back.'),
     'quit': ('ctrl+q', 'Leave gentle. It asks first only if something would be lost.'),
     'rate-confirm': ('enter', 'Give this number.'),

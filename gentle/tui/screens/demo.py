@@ -210,11 +210,7 @@ class DemoApp(GentleApp):
     def on_mount(self, event: events.Mount) -> None:
         # Replaces GentleApp.on_mount: no home screen, no first-run note.
         event.prevent_default()
-        self.context.warn = lambda message: self.notify(message, severity="warning", timeout=8, markup=False)
-        if self.context.keymap:
-            self.set_keymap(dict(self.context.keymap))
-        for notice in self.context.notices:
-            self.notify(notice, severity="warning", timeout=10, markup=False)
+        self.prepare()
         start = self._start_flow
         if start is not None:
             flow = self.load_flow(start) if isinstance(start, str) else start
@@ -222,6 +218,14 @@ class DemoApp(GentleApp):
                 self.open_session(flow, self.context.names())
                 return
         self.push_screen(DemoPickerScreen())
+
+    def prepare(self) -> None:
+        """Warnings as notices, the person's keys, the settings' notices (the preview too)."""
+        self.context.warn = lambda message: self.notify(message, severity="warning", timeout=8, markup=False)
+        if self.context.keymap:
+            self.set_keymap(dict(self.context.keymap))
+        for notice in self.context.notices:
+            self.notify(notice, severity="warning", timeout=10, markup=False)
 
     def open_session(self, flow: "Flow", partners: tuple[str, str]) -> None:
         relay = EventRelay()
