@@ -136,7 +136,7 @@ async def test_a_file_that_never_validated_shows_its_problems_and_then_the_flow(
         assert on_screen(app, "The flow will appear here once it validates.")
         marker = app.screen.query_one("PreviewMarker")
         assert marker.region.y == 0 and on_screen(app, "PREVIEW ·")  # at the top, never scrolled away
-        assert pane(app).display and pane(app).lines[0].startswith("3:1")
+        assert pane(app).display and pane(app).lines[0].startswith("2:8")  # at the bracket, with advice
         write(flow, FLOW.format(first="Here at last.", second="Bye."))
         assert await until(pilot, lambda: on_screen(app, "Here at last."))
         assert isinstance(app.screen, PreviewSessionScreen)
