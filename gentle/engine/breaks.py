@@ -104,3 +104,16 @@ def pause_break(state: BreakState, now: float) -> BreakState:
 
 def resume_break(state: BreakState, now: float) -> BreakState:
     return replace(state, countdown=state.countdown.resume(now))
+
+
+def required_break_holds(step: Any, timer: Countdown | None, now: float) -> str | None:
+    """Why a break step with `required: true` can't end yet, or None when it can (or the
+    step is not such a break). The words are for the couple: it is part of their plan."""
+    if not getattr(step, "required", False) or timer is None or timer.finished(now):
+        return None
+    from gentle.flows.kinds.base import duration_words
+
+    left = duration_words(timer.remaining(now))
+    return (f"This break is part of the plan for this talk, so it runs its full time ({left} "
+            "left). You can add more time. If you need help now, the support lines are one key "
+            "away.")

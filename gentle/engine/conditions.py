@@ -11,7 +11,9 @@ Conditions are data (gentle.flows.model.Condition), never Python. Rules (flow sp
 * ``break_taken`` tests whether a cool-down break (called with the break key, taken
   from gentle's offer, or a break step) began since the couple last came to ``step``
   (default: the step being left); ``who`` has no meaning there.
-* an unanswered partner never satisfies at_least / at_most / picked.
+* ``higher_than``/``lower_than`` compare a partner's rating at ``step`` with the same
+  partner's rating at the named step (a together rating stands for both).
+* an unanswered partner never satisfies at_least / at_most / picked / a comparison.
 * the latest answer per (step, partner) counts, so a step visited twice is judged
   on its last visit.
 """
@@ -99,6 +101,15 @@ def _leaf_for(cond: Condition, answer: Answer | None) -> bool:
     return True  # a leaf with no test: the step was answered
 
 
+def _compared(cond: Condition, here: Answer | None, there: Answer | None) -> bool:
+    if here is None or there is None:
+        return False
+    a, b = _number(here.value), _number(there.value)
+    if a is None or b is None:
+        return False
+    return a > b if cond.higher_than is not None else a < b
+
+
 def _partners(cond: Condition, step_id: str, flow: Flow | None) -> tuple[int, ...]:
     """The partners ``who`` refers to. With the flow known, either/both mean the partners
     the step actually asks, so ``answered: false`` on a `who: first` step is not
@@ -128,7 +139,12 @@ def _holds(cond: Condition, facts: Evidence, current: str, flow: Flow | None) ->
         taken = since is not None and any(tick > since for tick in facts.breaks)
         return taken is cond.break_taken
     partners = _partners(cond, step_id, flow)
-    checks = (_leaf_for(cond, _answer_of(facts.answers, step_id, p)) for p in partners)
+    other = cond.higher_than or cond.lower_than
+    if other is not None:
+        checks = (_compared(cond, _answer_of(facts.answers, step_id, p), _answer_of(facts.answers, other, p))
+                  for p in partners)
+    else:
+        checks = (_leaf_for(cond, _answer_of(facts.answers, step_id, p)) for p in partners)
     return all(checks) if cond.who == "both" else any(checks)
 
 

@@ -40,7 +40,7 @@ def is_break_step(flow: Flow, step_id: str | None) -> bool:
 
 def offers_break(step: Step) -> bool:
     """Whether answers to ``step`` can lead to the offer at all."""
-    return isinstance(step, RateStep) and step.measures == "distress"
+    return isinstance(step, RateStep) and step.measures == "distress" and step.offer_break
 
 
 def threshold_for(step: Step, default: int | None = None, flow: Flow | None = None) -> int | None:

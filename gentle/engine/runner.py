@@ -18,6 +18,7 @@ from gentle.flows.model import Flow, Step
 
 from gentle.engine import events as ev
 from gentle.engine.answers import Answer, accept, asking_order, proposed_answer
+from gentle.engine.breaks import required_break_holds
 from gentle.engine.clock import Clock, SystemClock
 from gentle.engine.conditions import Evidence, index_answers
 from gentle.engine.countdown import Countdown
@@ -170,6 +171,9 @@ class Runner(BreakMoves, TurnMoves):
         if clock == "countdown":
             if value not in (None, "early"):
                 return refused("a timer is ended with None or 'early'")
+            held = required_break_holds(step, self._s.timer, now)
+            if held:
+                return refused(held)
             self._end_timer(step, "early" if value == "early" else None, now, skipped=False)
             return OK
         if clock == "stopwatch":
@@ -201,6 +205,9 @@ class Runner(BreakMoves, TurnMoves):
             return refused(why)
         now = self.now()
         if kind_of(step).clock == "countdown":
+            held = required_break_holds(step, self._s.timer, now)
+            if held:
+                return refused(held)
             self._end_timer(step, "skipped", now, skipped=True)
             return OK
         self._emit(ev.StepSkipped(step.id, now))
@@ -215,6 +222,9 @@ class Runner(BreakMoves, TurnMoves):
         if step is None:
             return refused(why)
         s = self._s
+        held = required_break_holds(step, s.timer, self.now())
+        if held:
+            return refused(held)
         if s.turn is not None:
             moved = self._turn_back(step)
             if moved is not None:
@@ -408,7 +418,12 @@ class Runner(BreakMoves, TurnMoves):
         s.mark = len(s.answers) if mark is None else mark
         s.ticks += 1
         s.entered[step_id] = s.ticks
-        s.start_timers(step, now)
+        first = None
+        if kind_of(step).clock == "turns":
+            from gentle.engine.turns import opening_speaker
+
+            first = opening_speaker(self.flow, step, self.answer_for)
+        s.start_timers(step, now, first)
         if withdrawn is not None:
             self._emit(ev.AnswerWithdrawn(withdrawn.step_id, withdrawn.partner, now, withdrawn.value))
         self._emit(ev.StepEntered(step_id, now))

@@ -77,12 +77,13 @@ class SessionState:
         """The step's timers stand still while paused or during a break."""
         return self.paused or self.break_ is not None
 
-    def start_timers(self, step: Step, now: float) -> None:
-        """A fresh countdown / stopwatch / turn for the step being entered."""
+    def start_timers(self, step: Step, now: float, first: int | None = None) -> None:
+        """A fresh countdown / stopwatch / turn (``first`` has the floor) for the step
+        being entered."""
         clock = kind_of(step).clock
         self.timer = Countdown.start(step.seconds, now) if clock == "countdown" else None  # type: ignore[attr-defined]
         self.breath = Stopwatch.start(now) if clock == "stopwatch" else None
-        self.turn = turns.start(step, now) if clock == "turns" else None  # type: ignore[arg-type]
+        self.turn = turns.start(step, now, first) if clock == "turns" else None  # type: ignore[arg-type]
         if self.frozen:
             self.freeze(now)
 

@@ -25,7 +25,7 @@ from dataclasses import replace
 from typing import Any, Literal
 
 from gentle.engine.countdown import Countdown
-from gentle.flows.kinds.turns import TurnsStep, first_speaker
+from gentle.flows.kinds.turns import TurnsStep, decided_by, first_speaker, speaker_named
 from gentle.records import record
 
 TurnPhase = Literal["speaking", "mirroring", "checking"]
@@ -85,8 +85,25 @@ class TurnState:
         )
 
 
-def start(step: TurnsStep, now: float) -> TurnState:
-    first = first_speaker(step)
+def opening_speaker(flow: Any, step: TurnsStep, answer_for: Any) -> int:
+    """Who has the floor first: the partner the deciding step's answer names (its
+    `first_speaker:` step, "{partner2} raised it"), else the step's own `first_speaker`."""
+    from gentle.engine.answers import asking_order
+    from gentle.engine.shown import resolve_ref
+
+    ref = decided_by(step)
+    source = resolve_ref(flow, step.id, ref) if ref else None
+    if source is not None:
+        answer = answer_for(source.id, asking_order(source)[0])
+        if answer is not None and isinstance(answer.value, str):
+            named = speaker_named(answer.value)
+            if named is not None:
+                return named
+    return first_speaker(step)
+
+
+def start(step: TurnsStep, now: float, first: int | None = None) -> TurnState:
+    first = first_speaker(step) if first is None else first
     return TurnState(
         round=1,
         rounds=max(1, step.rounds),

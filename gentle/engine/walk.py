@@ -159,12 +159,13 @@ def _skip_time(clock: Clock, seconds: float) -> None:
         clock.advance(seconds)
 
 
-def _turns_answer(step: Any, given: Any) -> tuple[list[dict[str, Any]], bool]:
-    """The exchanges to submit for a turns step, and whether they are a default."""
+def _turns_answer(step: Any, given: Any, first: int | None = None) -> tuple[list[dict[str, Any]], bool]:
+    """The exchanges to submit for a turns step (``first`` has the floor first), and
+    whether they are a default."""
     if isinstance(given, list) and any(isinstance(item, dict) for item in given):
         return given, False
     mirrors = [None if m is None else str(m) for m in given] if isinstance(given, list) else []
-    return default_exchanges(step, mirrors), given is None
+    return default_exchanges(step, mirrors, first), given is None
 
 
 def walk(
@@ -230,7 +231,8 @@ def _answer(runner: Runner, step: Step, given: Any, clock: Clock,
         _skip_time(clock, total_seconds(step))  # type: ignore[arg-type]
         return runner.submit(None)
     if clock_kind == "turns":
-        exchanges, is_default = _turns_answer(step, given)
+        turn = runner.turn
+        exchanges, is_default = _turns_answer(step, given, turn.first if turn else None)
         if is_default:
             defaulted.add((step.id, None))
         return runner.submit(exchanges, defaulted=is_default)

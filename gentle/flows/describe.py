@@ -61,7 +61,9 @@ def condition_to_dict(cond: Condition) -> dict[str, Any]:
         if parts:
             return {word: [condition_to_dict(c) for c in parts]}
     out: dict[str, Any] = {"step": cond.step, "who": cond.who}
-    for key in ("at_least", "at_most", "picked", "answered", "break_taken"):
+    from gentle.flows.routes import TESTS
+
+    for key in TESTS:
         value = getattr(cond, key)
         if value is not None:
             out[key] = value
@@ -84,6 +86,10 @@ def describe_condition(cond: Condition) -> str:
         return f"a break was {'' if cond.break_taken else 'not '}taken since {cond.step}"
     if cond.answered is not None:
         return f"{cond.step} was {'answered' if cond.answered else 'skipped'}"
+    if cond.higher_than is not None:
+        return f"{who} {cond.step} is higher than at {cond.higher_than}"
+    if cond.lower_than is not None:
+        return f"{who} {cond.step} is lower than at {cond.lower_than}"
     if cond.at_least is not None:
         return f"{who} {cond.step} is at least {cond.at_least:g}"
     if cond.at_most is not None:

@@ -101,6 +101,8 @@ def _cond(cond: Condition | None, prefix: str) -> Condition | None:
     return replace(
         cond,
         step=f"{prefix}.{cond.step}" if cond.step else None,
+        higher_than=f"{prefix}.{cond.higher_than}" if cond.higher_than else None,
+        lower_than=f"{prefix}.{cond.lower_than}" if cond.lower_than else None,
         all_of=tuple(_cond(c, prefix) for c in cond.all_of),  # type: ignore[misc]
         any_of=tuple(_cond(c, prefix) for c in cond.any_of),  # type: ignore[misc]
         none_of=tuple(_cond(c, prefix) for c in cond.none_of),  # type: ignore[misc]

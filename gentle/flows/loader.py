@@ -21,6 +21,7 @@ from gentle.flows.convert import FlowDraft, convert_flow
 from gentle.flows.includes import Lookup, inline
 from gentle.flows.kinds.answering import check_answer_order, check_answers
 from gentle.flows.kinds.showing import check_order, check_shows
+from gentle.flows.kinds.turns import check_speakers
 from gentle.flows.model import Flow, FlowError, Problem
 from gentle.flows.precheck import MAX_BYTES, decode
 from gentle.flows.report import Report
@@ -105,6 +106,7 @@ def _assemble(draft: FlowDraft, lookup: Lookup | None, chain: tuple[str, ...], r
     check_references(by_id, includes, broken, draft.pending, report)
     check_shows(by_id, includes, broken, draft.pending.shows, report)
     check_answers(by_id, includes, broken, report)
+    check_speakers(by_id, includes, broken, report)
     own_nodes = {d.id: d.node for d in draft.steps if d.kind != "include"}
     if not report.has_errors:
         # Loops and reachability only mean something once every route points somewhere real.

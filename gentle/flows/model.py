@@ -40,7 +40,8 @@ class Condition:
 
     Exactly one shape is used:
       * a leaf: ``step`` + ``who`` + one test (``at_least``/``at_most``/``picked``/
-        ``answered``/``break_taken``);
+        ``answered``/``break_taken``, or ``higher_than``/``lower_than``: the same
+        partner's rating at ``step`` against their rating at another step);
       * ``all_of`` / ``any_of``: lists of conditions;
       * ``none_of``: true when none of the listed conditions hold.
     """
@@ -54,6 +55,10 @@ class Condition:
     # A cool-down break was taken since ``step`` was answered (without ``step``: since
     # the couple came to the step being left). See gentle.engine.conditions.
     break_taken: bool | None = None
+    # The id of another rating step: true when ``step``'s rating is higher (lower) than
+    # the same partner's rating there ("distress rose between before and after").
+    higher_than: str | None = None
+    lower_than: str | None = None
     all_of: tuple["Condition", ...] = ()
     any_of: tuple["Condition", ...] = ()
     none_of: tuple["Condition", ...] = ()
@@ -88,7 +93,7 @@ Step = StepBase
 _KIND_MODELS = {
     "SayStep": "say", "BreatheStep": "breathe", "TimerStep": "timer", "RateStep": "rate",
     "WriteStep": "write", "Blank": "write", "ChooseStep": "choose",
-    "ChecklistStep": "checklist", "TurnsStep": "turns",
+    "ChecklistStep": "checklist", "TurnsStep": "turns", "SupportStep": "support",
 }
 
 

@@ -20,6 +20,8 @@ class Report:
         # ``owner`` is the step being read (None outside steps, where none may be used).
         self.owner: str | None = None
         self.answer_refs: list[Any] = []
+        # `first_speaker: STEP` in turns steps: (owner, step id, node), checked the same way.
+        self.speaker_refs: list[Any] = []
 
     # -- adding problems -------------------------------------------------------------
 

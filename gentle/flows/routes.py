@@ -21,12 +21,17 @@ from gentle.records import record
 
 # A step id, possibly of an included step: "breathe" or "calm.breathe".
 REF = re.compile(r"[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)*")
-LEAF_KEYS = ("step", "who", "at_least", "at_most", "picked", "answered", "break_taken")
-TESTS = ("at_least", "at_most", "picked", "answered", "break_taken")
+# The tests a condition can make: the one list (the schema, the outline and the handout
+# follow it).
+TESTS = ("at_least", "at_most", "picked", "answered", "break_taken", "higher_than", "lower_than")
+COMPARISONS = ("higher_than", "lower_than")  # a rating against the same partner's at another step
+LEAF_KEYS = ("step", "who", *TESTS)
 COMBINATORS = {"all": "all_of", "any": "any_of", "none": "none_of"}
 _SYNONYMS = {"and": "all", "or": "any", "not": "none", "if": "when", "goto": "go", "to": "go",
              "min": "at_least", "max": "at_most", "equals": "picked", "is": "picked",
-             "break": "break_taken", "had_break": "break_taken", "breaks": "break_taken"}
+             "break": "break_taken", "had_break": "break_taken", "breaks": "break_taken",
+             "above": "higher_than", "more_than": "higher_than", "greater_than": "higher_than",
+             "below": "lower_than", "less_than": "lower_than", "rose_from": "higher_than"}
 WHO_IN_CONDITION = ("either", "both", "first", "second")
 
 
@@ -129,8 +134,9 @@ def _leaf(f: Fields, owner: str, report: Report, pending: Pending, *, quiet: boo
     tests = [k for k in TESTS if k in f]
     if len(tests) > 1 or not tests and not quiet:
         where = f.node if not tests else f.key_node(tests[1])
-        report.error(where, "a condition needs exactly one test: at_least, at_most, picked, answered"
-                            " or break_taken (combine several with all: or any:)")
+        report.error(where, "a condition needs exactly one test: at_least, at_most, picked, answered,"
+                            " break_taken, higher_than or lower_than (combine several with all: or "
+                            "any:)")
         for key in LEAF_KEYS:
             f.get(key)
         return None
@@ -154,6 +160,13 @@ def _leaf(f: Fields, owner: str, report: Report, pending: Pending, *, quiet: boo
         values[test] = f.number(test)
     elif test == "picked":
         values[test] = read_text(test_node, report, "`picked`")
+    elif test in COMPARISONS:
+        other = read_text(test_node, report, f"`{test}`")
+        if other is not None and not REF.fullmatch(other):
+            report.error(test_node, f'"{other}" is not a step id; `{test}` names the rating step to '
+                                    "compare with, like {step: after, higher_than: before}")
+            other = None
+        values[test] = other
     else:
         values[test] = f.boolean(test, True)
     if values[test] is None:
@@ -199,6 +212,10 @@ def _check_leaf(leaf: Leaf, steps: dict[str, Step], includes: dict[str, str], br
     from gentle.flows.kinds import kind_of
 
     kind = kind_of(step)
+    other_ref = cond.higher_than or cond.lower_than
+    if other_ref is not None:
+        _check_comparison(leaf, step, other_ref, steps, includes, broken, known, report)
+        return
     if cond.at_least is not None or cond.at_most is not None:
         number = cond.at_least if cond.at_least is not None else cond.at_most
         name = "at_least" if cond.at_least is not None else "at_most"
@@ -223,6 +240,39 @@ def _check_leaf(leaf: Leaf, steps: dict[str, Step], includes: dict[str, str], br
         if cond.picked not in options:
             report.error(leaf.test_node, f'"{cond.picked}" is not one of the options of "{step.id}"'
                                          f"{did_you_mean(cond.picked, options)}")
+
+
+def _check_comparison(leaf: Leaf, step: Step, other_ref: str, steps: dict[str, Step],
+                      includes: dict[str, str], broken: set[str], known: list[str],
+                      report: Report) -> None:
+    """Both steps are rating scales answered the same way (by each partner, or together)."""
+    from gentle.engine.answers import asking_order
+    from gentle.flows.kinds import kind_of
+
+    test = "higher_than" if leaf.cond.higher_than is not None else "lower_than"
+    if _unknowable(other_ref, broken):
+        return
+    if other_ref in includes:
+        report.error(leaf.test_node, f'"{other_ref}" is an include; name one of its steps instead, '
+                                     f'like "{other_ref}.{includes[other_ref]}"')
+        return
+    other = steps.get(other_ref)
+    if other is None:
+        report.error(leaf.test_node, f'no step has the id "{other_ref}"{did_you_mean_or_list(other_ref, known)}')
+        return
+    for compared in (step, other):
+        if compared.kind != "rate":
+            report.error(leaf.test_node, f'`{test}` compares two ratings, but "{compared.id}" is a '
+                                         f"{compared.kind} step")
+            return
+    if other.id == step.id:
+        report.error(leaf.test_node, f"`{test}` compares \"{step.id}\" with itself; name the other "
+                                     "rating step")
+        return
+    if (asking_order(step) == (None,)) != (asking_order(other) == (None,)):
+        report.error(leaf.test_node, f'"{step.id}" and "{other.id}" are not answered the same way '
+                                     "(one by each of you, one together), so their ratings can't be "
+                                     "compared partner by partner")
 
 
 def successors(order: list[Step]) -> list[list[int]]:
@@ -302,16 +352,17 @@ def check_condition_order(order: list[Step], leaves: list[Leaf], report: Report)
     succ = successors(order)
     reached = _walk([0], succ) if order else set()
     for leaf in leaves:
-        tested, owner = leaf.cond.step, leaf.owner
-        if not owner or tested == owner or tested not in index or owner not in index:
-            continue
-        if index[tested] not in reached or index[owner] not in reached:
-            continue  # a step nothing leads to: check_shape warns about it
-        if index[owner] not in reach(succ, index[tested]):
-            report.warning(leaf.step_node or leaf.node,
-                           f'"{tested}" can only come after "{owner}", so nothing is answered there '
-                           f"yet when this route is chosen and the test can never see an answer; "
-                           "test a step the couple pass on their way here")
+        owner = leaf.owner
+        compared = leaf.cond.higher_than or leaf.cond.lower_than
+        for tested, node in ((leaf.cond.step, leaf.step_node or leaf.node), (compared, leaf.test_node)):
+            if not owner or tested is None or tested == owner or tested not in index or owner not in index:
+                continue
+            if index[tested] not in reached or index[owner] not in reached:
+                continue  # a step nothing leads to: check_shape warns about it
+            if index[owner] not in reach(succ, index[tested]):
+                report.warning(node, f'"{tested}" can only come after "{owner}", so nothing is answered '
+                                     "there yet when this route is chosen and the test can never see "
+                                     "an answer; test a step the couple pass on their way here")
 
 
 def _walk(start: list[int], edges: list[list[int]]) -> set[int]:

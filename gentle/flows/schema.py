@@ -11,6 +11,7 @@ from typing import Any
 
 from gentle.flows.kinds.base import number_schema, text_schema, texts_schema
 from gentle.flows.model import PHASE_KINDS
+from gentle.flows.routes import TESTS
 
 # The schema's own name. A URN, not a web address: gentle has no web home to serve it
 # from, and an editor reads it from the file `gentle flows schema --install` writes.
@@ -67,10 +68,15 @@ def _condition_defs() -> dict[str, Any]:
             "answered": {"type": "boolean", "description": "The step was answered (true) or skipped (false)."},
             "break_taken": {"type": "boolean",
                             "description": "A cool-down break began since the couple came to `step`."},
+            "higher_than": {"type": "string", "pattern": REF_PATTERN,
+                            "description": "The rating at `step` is higher than the same partner's "
+                                           "rating at this step (distress rose)."},
+            "lower_than": {"type": "string", "pattern": REF_PATTERN,
+                           "description": "The rating at `step` is lower than the same partner's "
+                                          "rating at this step (distress fell)."},
         },
         "additionalProperties": False,
-        "oneOf": [{"required": [k]} for k in ("at_least", "at_most", "picked", "answered",
-                                              "break_taken")],
+        "oneOf": [{"required": [k]} for k in TESTS],
     }
     combos = [
         {"type": "object", "required": [word], "additionalProperties": False,

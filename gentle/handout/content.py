@@ -223,8 +223,17 @@ def _step(number: int, step: Step, flow: Flow, routes: RouteWords, pages: Pages,
     if sentences:
         blocks.append(Block("routes", items=tuple(sentences)))
     if kind.clock == "turns":
-        first = pages.partners[0 if step.first_speaker == "first" else 1]  # type: ignore[attr-defined]
-        who_line: str | None = f"{first} speaks first."
+        from gentle.flows.kinds.turns import decided_by, first_speaker
+
+        deciding = decided_by(step)  # type: ignore[arg-type]
+        if deciding is not None:
+            from gentle.engine.shown import resolve_ref
+
+            source = resolve_ref(flow, step.id, deciding)
+            named = step_title(source, pages.partners) if source is not None else deciding
+            who_line: str | None = f"Whoever you named at “{named}” speaks first."
+        else:
+            who_line = f"{pages.partners[first_speaker(step)]} speaks first."  # type: ignore[arg-type]
     else:
         who_line = _who_line(who, pages.partners) if who and kind.asks else None
     return HandoutStep(number, title, who_line, tuple(blocks))

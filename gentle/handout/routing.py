@@ -100,6 +100,12 @@ class RouteWords:
             since = "this step began" if not at else f"step {self.numbers[step.id]}"
             took = "you took" if condition.break_taken else "you didn't take"
             return f"{took} a cool-down break since {since}"
+        compared = condition.higher_than or condition.lower_than
+        if compared is not None:
+            than = "higher" if condition.higher_than is not None else "lower"
+            here_words = "here" if not at else at.strip()
+            return (f"{who} rated {than} {here_words} than at step {self.numbers[compared]}, "
+                    f"“{self.label(self.flow.step(compared))}”")
         if condition.at_least is not None:
             value = number(condition.at_least)
             if lists:

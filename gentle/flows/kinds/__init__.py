@@ -14,7 +14,8 @@ from typing import Any
 from gentle.flows.kinds.base import SKIP, AnswerNames, Refused, StepKind
 
 MODULES: tuple[str, ...] = (
-    "say", "breathe", "timer", "rate", "write", "choose", "checklist", "turns", "include",
+    "say", "breathe", "timer", "rate", "write", "choose", "checklist", "turns", "support",
+    "include",
 )
 
 KINDS: dict[str, StepKind] = {

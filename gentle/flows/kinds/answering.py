@@ -131,3 +131,9 @@ def check_answer_order(order: list[Any], report: Report) -> None:
                                    f"answered there yet when {ref.token} is shown; name a step the "
                                    "couple pass on their way here",
                          offset=ref.offset, token=ref.token)
+    for owner, ref_id, node in report.speaker_refs:
+        if owner not in index or ref_id not in index or index[ref_id] not in reached:
+            continue
+        if index[owner] not in reach(succ, index[ref_id]):
+            report.error(node, f'"{ref_id}" can only come after this step, so nobody has said yet '
+                               "who speaks first; name a step the couple pass on their way here")

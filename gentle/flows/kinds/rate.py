@@ -29,6 +29,9 @@ class RateStep(StepBase):
     # (an included flow keeps its own), or None when no flow on the way set one. Filled
     # in by the loader; the engine decides what it means (engine/offers.py).
     threshold: int | None = None
+    # `offer_break: false`: this rating never brings gentle's own break offer (a "before"
+    # rating the flow handles itself). The break key still works, always.
+    offer_break: bool = True
 
 
 def _read(c: Any) -> RateStep:
@@ -48,8 +51,13 @@ def _read(c: Any) -> RateStep:
                                             f"(this one spans {high - low})")
     labels = _labels(c, low, high)
     measures = f.choice("measures", MEASURES, "other")
+    offer = f.boolean("offer_break", True)
+    if not offer and measures != "distress":
+        report.warning(f.key_node("offer_break"), "`offer_break: false` only changes distress "
+                                                  "ratings (`measures: distress`); other ratings "
+                                                  "never bring the offer")
     return RateStep(**values, ask=f.text("ask", required=True, names=c.names) or "", who=who,  # type: ignore[arg-type]
-                    low=low, high=high, labels=labels, measures=measures)  # type: ignore[arg-type]
+                    low=low, high=high, labels=labels, measures=measures, offer_break=offer)  # type: ignore[arg-type]
 
 
 def _labels(c: Any, low: int, high: int) -> tuple[tuple[int, str], ...]:
@@ -112,7 +120,7 @@ def _handout(step: RateStep, pages: Any) -> list:
 KIND = StepKind(
     name="rate",
     summary="Each partner (or the couple) picks a number on a scale.",
-    keys=("ask", "who", "from", "to", "labels", "measures"),
+    keys=("ask", "who", "from", "to", "labels", "measures", "offer_break"),
     read=_read,
     schema=Schema(
         {
@@ -125,6 +133,9 @@ KIND = StepKind(
                        "description": "Words for points on the scale, like 0: calm."},
             "measures": {"enum": list(MEASURES), "default": "other",
                          "description": "distress ratings can offer a break; history charts them."},
+            "offer_break": {"type": "boolean", "default": True,
+                            "description": "false: this distress rating never brings gentle's own "
+                                           "break offer (the break key always works)."},
         },
         ("ask",),
     ),

@@ -34,6 +34,9 @@ class TimerStep(StepBase):
     suggestions: tuple[str, ...] = ()
     rotate_seconds: float = 30.0
     is_break: bool = False  # a cool-down break (Gottman): at least 20 minutes
+    # `required: true` (breaks only): the break is part of the flow's plan; it can't be
+    # skipped or ended early (it can be extended), engine/breaks.py says so in words.
+    required: bool = False
 
 
 def _read(c: Any) -> TimerStep:
@@ -45,13 +48,18 @@ def _read(c: Any) -> TimerStep:
         key = "minutes" if "minutes" in f else "seconds"
         report.warning(f.get(key), f"a cool-down break of {seconds / 60:g} minutes is short; the "
                                    f"method (Gottman) suggests at least {BREAK_MINUTES} minutes")
+    required = f.boolean("required", False)
+    if required and not is_break:
+        report.error(f.key_node("required"), "`required: true` is for cool-down breaks (`break: "
+                                             "true`); a quiet timer can always be ended")
+        required = False
     rotate = f.number("rotate_seconds")
     if rotate is not None and not 0 < rotate <= MAX_SECONDS:
         report.error(f.get("rotate_seconds"), "`rotate_seconds` must be more than zero and at most 24 hours")
         rotate = None
     return TimerStep(**values, seconds=seconds or 60.0, text=f.text("text", names=c.names),
                      suggestions=f.texts("suggestions", names=c.names),
-                     rotate_seconds=float(rotate or 30.0), is_break=is_break)
+                     rotate_seconds=float(rotate or 30.0), is_break=is_break, required=required)
 
 
 def is_short(step: TimerStep) -> bool:
@@ -82,6 +90,9 @@ def _words(step: TimerStep, value: Any, partners: Any) -> str:
 def _handout(step: TimerStep, pages: Any) -> list:
     label = "Cool-down break" if step.is_break else "Timer"
     blocks = [pages.timing(pages.duration(step.seconds), label), *pages.text(step.text, None)]
+    if step.required:
+        blocks.append(pages.note("This break is part of the plan: take its full time, even if "
+                                 "you feel calm sooner."))
     if step.suggestions:
         heading = "While you're apart" if step.is_break else "While the timer runs"
         blocks.append(pages.list([pages.line(s, None) for s in step.suggestions], heading))
@@ -91,7 +102,7 @@ def _handout(step: TimerStep, pages: Any) -> list:
 KIND = StepKind(
     name="timer",
     summary="A countdown to a time on the clock; with `break: true`, a cool-down break.",
-    keys=("minutes", "seconds", "text", "suggestions", "rotate_seconds", "break"),
+    keys=("minutes", "seconds", "text", "suggestions", "rotate_seconds", "break", "required"),
     read=_read,
     schema=Schema(
         {
@@ -102,6 +113,9 @@ KIND = StepKind(
             "rotate_seconds": number_schema("Seconds before the next suggestion (default 30).", 86400),
             "break": {"type": "boolean", "default": False,
                       "description": "A cool-down break (at least 20 minutes is advised)."},
+            "required": {"type": "boolean", "default": False,
+                         "description": "With `break: true`: the break can't be skipped or ended "
+                                        "early (it can be extended)."},
         },
         (),
         {"oneOf": one_of_keys("minutes", "seconds")},

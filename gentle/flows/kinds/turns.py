@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from gentle.flows import names as name_rules
+from gentle.flows.fields import read_text
 from gentle.flows.kinds.base import (
     MINUTES_SCHEMA,
     Refused,
@@ -28,7 +29,9 @@ class TurnsStep(StepBase):
     kind: Literal["turns"] = "turns"
     rounds: int = 1  # in one round each partner has the floor once
     floor_seconds: float = 180.0
-    first_speaker: Literal["first", "second"] = "first"
+    # "first", "second", or the id of an earlier choose step whose picked option names
+    # the partner who speaks first ("{partner1} raised it"): engine/turns.opening_speaker.
+    first_speaker: str = "first"
     speaker_prompt: str = ""
     listener_prompts: tuple[str, ...] = ()
     heard_question: str = "{speaker}, did you feel heard?"
@@ -45,14 +48,14 @@ def _read(c: Any) -> TurnsStep:
         rounds = None
     floor = f.seconds("floor_minutes", "floor_seconds", required=False, default=180.0)
     _warn_if_long(c, rounds, floor)
-    first = f.choice("first_speaker", ("first", "second"), "first")
+    first = _first_speaker(c)
     extra: dict[str, Any] = {}
     heard = f.text("heard_question", names=c.names)
     if heard is not None:
         extra["heard_question"] = heard
     return TurnsStep(
         **values, rounds=int(rounds or 1), floor_seconds=float(floor or 180.0),
-        first_speaker=first,  # type: ignore[arg-type]
+        first_speaker=first,
         speaker_prompt=f.text("speaker_prompt", required=True, names=c.names) or "",
         listener_prompts=f.texts("listener_prompts", required=True, at_least=1, names=c.names),
         text=f.text("text", names=c.names), **extra,
@@ -78,13 +81,73 @@ def _warn_if_long(c: Any, rounds: Any, floor: float | None) -> None:
                                    "that what you meant?")
 
 
+def _first_speaker(c: Any) -> str:
+    """`first_speaker:` first, second, or the id of a step that decides it."""
+    from gentle.flows.routes import REF
+
+    node = c.fields.get("first_speaker")
+    if node is None:
+        return "first"
+    value = read_text(node, c.ctx.report, "`first_speaker`")
+    if value in (None, "first", "second"):
+        return value or "first"
+    if not REF.fullmatch(value):
+        c.ctx.report.error(node, f'`first_speaker` is "first", "second", or the id of an earlier '
+                                 f'choose step that asks who speaks first, not "{value}"')
+        return "first"
+    c.ctx.report.speaker_refs.append((c.id, value, node))
+    return value
+
+
+def decided_by(step: TurnsStep) -> str | None:
+    """The step whose answer says who speaks first, if an answer decides it."""
+    return None if step.first_speaker in ("first", "second") else step.first_speaker
+
+
 def first_speaker(step: TurnsStep) -> int:
-    return 0 if step.first_speaker == "first" else 1
+    """Who speaks first when no answer decides it (or the deciding step was skipped)."""
+    return 1 if step.first_speaker == "second" else 0
 
 
-def default_exchanges(step: TurnsStep, mirrors: Sequence[str | None] = ()) -> list[dict[str, Any]]:
-    """One confirmed exchange per speaker per round: a walk's neutral answer."""
-    first = first_speaker(step)
+def speaker_named(option: str) -> int | None:
+    """The partner an option names ({partner1} or {partner2}, one of them only)."""
+    found = {p for p in name_rules.placeholders(option) if p in ("partner1", "partner2")}
+    if len(found) != 1:
+        return None
+    return 0 if found == {"partner1"} else 1
+
+
+def check_speakers(steps: dict[str, Any], includes: dict[str, str], broken: set[str],
+                   report: Any) -> None:
+    """A `first_speaker:` step id names a choose step, answered once, whose options say
+    who speaks first (each naming {partner1} or {partner2})."""
+    from gentle.flows.suggest import did_you_mean_or_list
+
+    chooses = [i for i, s in steps.items() if s.kind == "choose"]
+    for owner, ref, node in report.speaker_refs:
+        if ref in broken or ref.split(".", 1)[0] in broken:
+            continue
+        source = steps.get(ref)
+        if source is None:
+            report.error(node, f'no step has the id "{ref}"{did_you_mean_or_list(ref, chooses)}')
+            continue
+        if source.kind != "choose" or source.many or source.who == "each":
+            report.error(node, f'`first_speaker: {ref}` needs a choose step answered once (who: '
+                               "together, first or second, without `many`), whose options name who "
+                               'speaks first, like "{partner1} raised it"')
+            continue
+        named = {speaker_named(o) for o in source.options}
+        if not {0, 1} <= named:
+            report.error(node, f'the options of "{ref}" must name who speaks first: one with '
+                               "{partner1} and one with {partner2} (an option naming neither "
+                               "leaves partner 1 first)")
+
+
+def default_exchanges(step: TurnsStep, mirrors: Sequence[str | None] = (),
+                      first: int | None = None) -> list[dict[str, Any]]:
+    """One confirmed exchange per speaker per round (``first`` speaking first): a walk's
+    neutral answer."""
+    first = first_speaker(step) if first is None else first
     exchanges = []
     for round_ in range(1, max(1, step.rounds) + 1):
         for speaker in (first, 1 - first):
@@ -176,8 +239,11 @@ KIND = StepKind(
                        "description": "In one round each partner has the floor once."},
             "floor_minutes": MINUTES_SCHEMA,
             "floor_seconds": SECONDS_SCHEMA,
-            "first_speaker": {"enum": ["first", "second"], "default": "first",
-                              "description": "Who has the floor first in each round."},
+            "first_speaker": {"type": "string", "default": "first",
+                              "pattern": "^[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*$",
+                              "description": "Who has the floor first in each round: first, "
+                                             "second, or the id of an earlier choose step whose "
+                                             "options name who ({partner1} raised it)."},
             "speaker_prompt": text_schema("Shown to the speaker; may use {speaker} and {listener}."),
             "listener_prompts": texts_schema("Phrases for the listener, like 'What I heard is...'", 1),
             "heard_question": text_schema("Asked of the speaker at the end of their turn."),

@@ -69,6 +69,10 @@ class Scale(Widget):
 
 class RateView(StepView):
     kind = "rate"
+    # Set before mounting too: a key typed in a storm can reach the view first.
+    value: int | None = None
+    _typed = ""
+    _proposed = False
 
     BINDINGS = [
         Binding("right,up", "nudge(1)", "More", id="rate-up", key_display="→", tooltip="One higher."),
@@ -97,6 +101,8 @@ class RateView(StepView):
         return exact[0] if exact else None
 
     def _show(self, hint: str | None = None) -> None:
+        if not self.query("#rate-value"):
+            return  # not composed yet (a key in a storm): on_mount shows it
         low, high = self.step.low, self.step.high
         self.query_one(Scale).show(self.value)
         shown = self.query_one("#rate-value", Static)

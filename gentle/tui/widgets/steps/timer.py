@@ -49,6 +49,8 @@ class TimerView(StepView):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("more", "more_minute") and (action == "more_minute") != is_short(self.step):
             return False
+        if action == "end_early" and self.step.required and not self.time_is_up:
+            return False  # a required break runs its full time (engine/breaks.py)
         return super().check_action(action, parameters)
 
     def on_mount(self) -> None:
@@ -101,7 +103,8 @@ class TimerView(StepView):
             hint = "Paused. Press Space to carry on."
         else:
             more = "+ adds a minute" if short else "+ adds five minutes"
-            hint = f"Space pauses · {more} · e ends early"
+            hint = (f"This break runs its full time · {more}" if self.step.required
+                    else f"Space pauses · {more} · e ends early")
         found = self.query("#timer-hint")
         if not found:
             return  # the view is being taken away while a key paused everything (key storms)
@@ -118,7 +121,8 @@ class TimerView(StepView):
         self.action_more()
 
     def action_go_on(self) -> None:
-        if self.time_is_up:
+        if self.time_is_up or self.step.required:
+            # A required break refuses with its reason (engine/breaks.py), shown as a notice.
             self.act(lambda: self.runner.submit(None))
         else:
             self.action_end_early()
