@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 from textual.widgets import Digits
@@ -17,6 +18,7 @@ from gentle.flows.catalogue import Catalogue
 from tui_support import Walker, make_app, on_screen, screen_text
 
 BUILT_IN = [entry.id for entry in Catalogue().entries() if entry.source == "built-in"]
+EXAMPLES = sorted(str(p) for p in (Path(__file__).resolve().parents[2] / "docs" / "examples").glob("*.yaml"))
 MAX_STEPS = 200
 
 
@@ -95,3 +97,9 @@ async def test_a_flooded_check_in_routes_to_the_cool_down_break() -> None:
     # The calm route afterwards: breathing, then a check-in again, then the end.
     assert [s for s in ("breathe", "check-again", "settled") if (s, None) in values or (s, 0) in values]
     assert json.loads(stored("SELECT body FROM events WHERE kind = 'Finished'")[0][0])["kind"] == "Finished"
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: Path(p).stem)
+async def test_walk_each_example_flow_by_keys(path: str) -> None:
+    """The therapists' examples under docs/examples/ walk end to end by keys too."""
+    await walk(path, rating=4)

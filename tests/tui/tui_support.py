@@ -142,6 +142,10 @@ class Walker:
     async def _say(self, step: Any, **_: Any) -> None:
         await self.press("enter")
 
+    async def _support(self, step: Any, **_: Any) -> None:
+        assert on_screen(self.app, "Support lines:"), screen_text(self.app)
+        await self.press("enter")
+
     async def _breathe(self, step: Any, **_: Any) -> None:
         assert on_screen(self.app, "Breath 1 of"), screen_text(self.app)
         self.clock.advance(total_seconds(step) + 0.5)
