@@ -197,10 +197,17 @@ def _skip_time(clock: Clock, seconds: float) -> None:
 
 
 def _turns_answer(step: Any, given: Any) -> tuple[list[dict[str, Any]], bool]:
-    """The exchanges to submit for a turns step, and whether they are a default."""
+    """The exchanges to submit for a turns step, and whether they are a default.
+
+    Given as full exchanges, or as the listener's words, one per turn (a single one on
+    its own is the first turn's). The words go to the kind as YAML read them: the kind
+    refuses a mirror YAML took for yes/no or a number, rather than the walk writing
+    "True" for the listener."""
+    if given is not None and not isinstance(given, list):
+        given = [given]
     if isinstance(given, list) and any(isinstance(item, dict) for item in given):
         return given, False
-    mirrors = [None if m is None else str(m) for m in given] if isinstance(given, list) else []
+    mirrors = list(given) if isinstance(given, list) else []
     return default_exchanges(step, mirrors), given is None
 
 

@@ -132,6 +132,22 @@ def test_turns_mirrors_given_as_text() -> None:
     assert result.defaulted == set()
 
 
+def test_turns_mirrors_yaml_read_as_yes_no_are_refused_not_written_as_true() -> None:
+    flow = make_flow(TurnsStep(id="t", speaker_prompt="s", listener_prompts=("l",)))
+    with pytest.raises(WalkError, match="exchange 1: the mirror was read as yes/no.*quotes") as info:
+        walk(flow, {"t": [True, "you felt alone"]})
+    assert info.value.step_id == "t"
+    one = walk(flow, {"t": "you were tired"})  # one mirror on its own: the first turn's
+    assert [e["mirror"] for e in one.answers[0].value] == ["you were tired", None]
+
+
+def test_turns_heard_yes_in_a_full_exchange_is_one_yes() -> None:
+    flow = make_flow(TurnsStep(id="t", speaker_prompt="s", listener_prompts=("l",)))
+    result = walk(flow, {"t": [{"speaker": 0, "mirror": "tired", "heard": True},
+                               {"speaker": 1, "mirror": "alone", "heard": False}]})
+    assert [(e["heard"], e["confirmed"]) for e in result.answers[0].value] == [([True], True), ([False], False)]
+
+
 def test_bad_answers_and_unknown_steps_are_clear_errors() -> None:
     with pytest.raises(WalkError, match="off the 0..10 scale") as info:
         walk(make_flow(rate("check")), {"check": [12, 1]})
