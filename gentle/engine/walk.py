@@ -4,9 +4,10 @@ Authors use it to check their routing (`gentle flows walk`); tests use it too.
 
 The answers mapping: step id -> the answer, or for steps asked of each partner a list
 in partner order, one answer each (for checklists and many-choose, a list of lists);
-one answer on its own for such a step is refused, never given to both. A write answer is text, or for a template
-a mapping blank -> text. A turns answer is a list of mirror texts, one per exchange,
-or a list of full exchanges. Missing answers take the kind's neutral default (the middle
+one answer on its own for such a step is refused, never given to both. A write answer
+is text, or for a template a mapping blank -> text. A turns answer is a list of mirror
+texts, one per exchange (YAML's yes/no or a number there is refused by the kind), or a
+list of full exchanges. Missing answers take the kind's neutral default (the middle
 of a scale, the first option, nothing ticked; a write that needs words is skipped, as a
 couple would skip it) and are marked defaulted. Timers and breathing are not waited
 for: the walk's clock jumps over them, so they read as run to the end.
