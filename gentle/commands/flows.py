@@ -312,9 +312,9 @@ def walk_flow(
             result = _walk_and_save(flow, answers, couple, threshold)
         else:
             result = walk(flow, answers, couple, default_threshold=threshold)
-    except WalkError as exc:
-        where = f" (at step {exc.step_id})" if exc.step_id else ""
-        fail(f"{exc}{where}")
+    except WalkError as exc:  # one line: the answers file, the step, what to change
+        where = exc.where()
+        fail(f"{answers_file}: {where + ': ' if where else ''}{exc}")
     if as_json:
         import json
 

@@ -3,10 +3,11 @@
 Authors use it to check their routing (`gentle flows walk`); tests use it too.
 
 The answers mapping: step id -> the answer, or for steps asked of each partner a list
-in partner order (a single non-list answer counts for both; for checklists and
-many-choose, a list of lists is per partner). A write answer is text, or for a template
-a mapping blank -> text. A turns answer is a list of mirror texts, one per exchange,
-or a list of full exchanges. Missing answers take the kind's neutral default (the middle
+in partner order, one answer each (for checklists and many-choose, a list of lists);
+one answer on its own for such a step is refused, never given to both. A write answer
+is text, or for a template a mapping blank -> text. A turns answer is a list of mirror
+texts, one per exchange (YAML's yes/no or a number there is refused by the kind), or a
+list of full exchanges. Missing answers take the kind's neutral default (the middle
 of a scale, the first option, nothing ticked; a write that needs words is skipped, as a
 couple would skip it) and are marked defaulted. Timers and breathing are not waited
 for: the walk's clock jumps over them, so they read as run to the end.
@@ -19,6 +20,7 @@ break taken lasts 20 minutes and is called by neither partner in particular.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import time
 from collections import Counter
@@ -46,9 +48,16 @@ _TAKE = {"take": True, "yes": True, True: True, "decline": False, "no": False, F
 class WalkError(ValueError):
     """The answers do not fit the flow; the message is meant for the author."""
 
-    def __init__(self, message: str, step_id: str | None = None) -> None:
+    def __init__(self, message: str, step_id: str | None = None, partner: str | None = None) -> None:
         super().__init__(message)
         self.step_id = step_id
+        self.partner = partner  # whose answer it was, for steps asked of one partner at a time
+
+    def where(self) -> str:
+        """``step`` or ``step (Sam's answer)``: where in the answers file the problem is."""
+        if self.step_id is None:
+            return ""
+        return self.step_id + (f" ({self.partner}'s answer)" if self.partner else "")
 
 
 @record
@@ -145,13 +154,42 @@ def _list_valued(step: Step) -> bool:
     return step.kind == "checklist" or (step.kind == "choose" and getattr(step, "many", False))
 
 
-def _given_for(step: Step, given: Any, partner: int | None) -> Any:
-    """The answer meant for ``partner`` out of the answers file's value for ``step``."""
-    if partner is None or getattr(step, "who", None) != "each" or not isinstance(given, list):
+def _given_for(step: Step, given: Any, partner: int | None, partners: Sequence[str]) -> Any:
+    """The answer meant for ``partner`` out of the answers file's value for ``step``.
+
+    A step asked of each partner takes a list, one answer per partner in partner order;
+    one value on its own is refused rather than given to both (a couple never agree by
+    default)."""
+    if partner is None or getattr(step, "who", None) != "each" or given is None:
         return given
-    if _list_valued(step) and not all(item is None or isinstance(item, list) for item in given):
-        return given  # one list of picks, for both partners
+    per_partner = isinstance(given, list) and not (
+        _list_valued(step) and given and not all(item is None or isinstance(item, list) for item in given))
+    if not per_partner:
+        raise WalkError(_one_for_both(step, given, partners), step.id)
+    if len(given) > 2:
+        raise WalkError(f"{len(given)} answers are given, but each of the two partners gives one: "
+                        f"{_shape(step.id, [given[0], given[1]])} ({partners[0]}'s, then "
+                        f"{partners[1]}'s)", step.id)
     return given[partner] if partner < len(given) else None
+
+
+def _one_for_both(step: Step, given: Any, partners: Sequence[str]) -> str:
+    if _list_valued(step) and not isinstance(given, list):
+        given = [given]  # what it would be for one partner: a list of picks
+    return (f"one answer is given, but each partner answers this step, so give one per partner, "
+            f"in partner order ({partners[0]}'s, then {partners[1]}'s): "
+            f"{_shape(step.id, [given, given])} if you both mean the same; a single answer is "
+            "never used for both")
+
+
+def _shape(step_id: str, value: list[Any]) -> str:
+    """``step: [7, 4]`` as the answers file would say it, on one line."""
+    import yaml
+
+    # Copies, or YAML would write the same list twice as an anchor and an alias.
+    text = yaml.safe_dump({step_id: [copy.deepcopy(v) for v in value]}, default_flow_style=True,
+                          allow_unicode=True, width=10**6)
+    return "`" + text.strip().removeprefix("{").removesuffix("}") + "`"
 
 
 def _skip_time(clock: Clock, seconds: float) -> None:
@@ -161,10 +199,17 @@ def _skip_time(clock: Clock, seconds: float) -> None:
 
 def _turns_answer(step: Any, given: Any, first: int | None = None) -> tuple[list[dict[str, Any]], bool]:
     """The exchanges to submit for a turns step (``first`` has the floor first), and
-    whether they are a default."""
+    whether they are a default.
+
+    Given as full exchanges, or as the listener's words, one per turn (a single one on
+    its own is the first turn's). The words go to the kind as YAML read them: the kind
+    refuses a mirror YAML took for yes/no or a number, rather than the walk writing
+    "True" for the listener."""
+    if given is not None and not isinstance(given, list):
+        given = [given]
     if isinstance(given, list) and any(isinstance(item, dict) for item in given):
         return given, False
-    mirrors = [None if m is None else str(m) for m in given] if isinstance(given, list) else []
+    mirrors = list(given) if isinstance(given, list) else []
     return default_exchanges(step, mirrors, first), given is None
 
 
@@ -213,9 +258,11 @@ def walk(
             where = (len(path) - 1, runner.asking)
             if not showings or (showings[-1].position, showings[-1].partner) != where:
                 showings.append(Showing(where[0], where[1], runner.shown))
+        asking = runner.asking
         verdict = _answer(runner, step, answers.get(step.id), clock, defaulted, skipped)
         if not verdict:
-            raise WalkError(str(verdict.reason), step.id)
+            who = runner.partners[asking] if asking is not None and kind_of(step).clock is None else None
+            raise WalkError(str(verdict.reason), step.id, who)
     return WalkResult(path=path, answers=list(runner.answers), defaulted=defaulted,
                       offers=tuple(offers), skipped=tuple(skipped), showings=tuple(showings))
 
@@ -237,7 +284,7 @@ def _answer(runner: Runner, step: Step, given: Any, clock: Clock,
             defaulted.add((step.id, None))
         return runner.submit(exchanges, defaulted=is_default)
     partner = runner.asking
-    value = _given_for(step, given, partner)
+    value = _given_for(step, given, partner, runner.partners)
     if value is not None:
         return runner.submit(value)
     defaulted.add((step.id, partner))

@@ -244,6 +244,98 @@ def test_walk_with_answers_that_do_not_fit_is_one_line(home: Path, tmp_path: Pat
     assert message in result.stderr
 
 
+RAISED = """\
+id: raised
+title: Who raised it
+summary: Options with names in them, a rating each, and turns.
+steps:
+  - id: who-raised
+    kind: choose
+    ask: Who raised it?
+    options: ["{partner1} raised it", "{partner2} raised it", "Not sure"]
+  - id: helps
+    kind: checklist
+    ask: What would help?
+    items: ["{both} take a walk", "Tea"]
+  - id: check-in
+    kind: rate
+    ask: How are you?
+  - id: exchange
+    kind: turns
+    speaker_prompt: Say what bothered you.
+    listener_prompts: ["What I heard is…"]
+"""
+
+
+def walk_raised(home: Path, tmp_path: Path, answers: str) -> subprocess.CompletedProcess[str]:
+    flow = tmp_path / "raised.yaml"
+    flow.write_text(RAISED)
+    given = tmp_path / "answers.yaml"
+    given.write_text(answers)
+    return gentle(home, "flows", "walk", str(flow), "--answers", str(given), "--json",
+                  "--partner", "Sam", "--partner", "Morgan")
+
+
+def refusal(result: subprocess.CompletedProcess[str], where: str) -> str:
+    """The one line a refused answers file gets: exit 1, the file and step, no traceback."""
+    assert result.returncode == 1 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("gentle: ") and f"answers.yaml: {where}: " in lines[0], lines[0]
+    return lines[0]
+
+
+def test_walk_takes_options_and_items_as_written_or_as_the_partners_see_them(home: Path,
+                                                                              tmp_path: Path) -> None:
+    result = walk_raised(home, tmp_path, 'who-raised: [Morgan raised it, "{partner1} raised it"]\n'
+                                         "helps: [Sam and Morgan take a walk, Tea]\n"
+                                         "check-in: [7, 4]\n")
+    assert result.returncode == 0, result.stderr
+    values = {(a["step"], a["partner"]): a["value"] for a in json.loads(result.stdout)["answers"]}
+    assert values[("who-raised", 0)] == "{partner2} raised it"  # stored as the flow writes it
+    assert values[("who-raised", 1)] == "{partner1} raised it"
+    assert values[("helps", None)] == ["{both} take a walk", "Tea"]
+
+
+def test_walk_a_wrong_option_lists_the_options_as_seen_with_a_did_you_mean(home: Path,
+                                                                           tmp_path: Path) -> None:
+    line = refusal(walk_raised(home, tmp_path, "who-raised: [Not sure, Sam rased it]\ncheck-in: [1, 2]\n"),
+                   "who-raised (Morgan's answer)")
+    assert "“Sam rased it” is not one of its options; did you mean “Sam raised it”?" in line
+    assert "(the options are: “Sam raised it”, “Morgan raised it”, “Not sure”)" in line
+    line = refusal(walk_raised(home, tmp_path, "helps: [Coffee]\ncheck-in: [1, 2]\n"), "helps")
+    assert "did you mean" not in line and "the items are: “Sam and Morgan take a walk”, “Tea”" in line
+
+
+def test_walk_one_number_for_an_each_step_is_an_error_showing_one_per_partner(home: Path,
+                                                                              tmp_path: Path) -> None:
+    line = refusal(walk_raised(home, tmp_path, "check-in: 7\n"), "check-in")
+    assert "one per partner, in partner order (Sam's, then Morgan's)" in line
+    assert "`check-in: [7, 7]`" in line and "never used for both" in line
+    line = refusal(walk_raised(home, tmp_path, "check-in: [7, 4, 2]\n"), "check-in")
+    assert "3 answers are given" in line and "`check-in: [7, 4]`" in line
+
+
+@pytest.mark.parametrize("answers, words", [
+    ("exchange: [yes, You felt alone.]\n", 'the mirror was read as yes/no, not as words'),
+    ("exchange: [{speaker: 0, mirror: no}]\n", 'put the words in quotes, like "no"'),
+    ("exchange: [42]\n", 'read as the number 42, not as words; put it in quotes, like "42"'),
+])
+def test_walk_a_mirror_yaml_read_as_yes_no_or_a_number_is_refused(home: Path, tmp_path: Path,
+                                                                  answers: str, words: str) -> None:
+    assert words in refusal(walk_raised(home, tmp_path, "check-in: [1, 2]\n" + answers), "exchange")
+
+
+def test_walk_heard_yes_or_no_in_a_turns_answer_is_typed(home: Path, tmp_path: Path) -> None:
+    result = walk_raised(home, tmp_path, "check-in: [1, 2]\nexchange:\n"
+                                         "  - {speaker: 0, mirror: You were tired., heard: yes}\n"
+                                         "  - {speaker: 1, mirror: \"yes\", heard: no}\n")
+    assert result.returncode == 0, result.stderr
+    turns = next(a["value"] for a in json.loads(result.stdout)["answers"] if a["step"] == "exchange")
+    assert [(t["mirror"], t["heard"], t["confirmed"]) for t in turns] == [
+        ("You were tired.", [True], True), ("yes", [False], False)]
+
+
 # -- staying light ------------------------------------------------------------------------
 
 

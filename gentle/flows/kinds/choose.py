@@ -12,7 +12,7 @@ from typing import Any, Literal
 from yaml.nodes import ScalarNode, SequenceNode
 
 from gentle.flows.fields import read_list, read_text
-from gentle.flows.kinds.asking import pick_words, picks, read_who, read_words, words_schema
+from gentle.flows.kinds.asking import option_for, pick_words, picks, rendered, read_who, read_words, words_schema
 from gentle.flows.kinds.base import Refused, Schema, StepKind, ask_heading, text_schema, texts_schema, who_schema
 from gentle.flows.model import StepBase, Who
 from gentle.flows.suggest import did_you_mean
@@ -96,14 +96,15 @@ def _answer(step: ChooseStep, value: Any, names: Any) -> str | list[str]:
     if value is None or value == [] or value == "":
         raise Refused(NOTHING_CHOSEN)
     if step.many:
-        picked = picks([value] if isinstance(value, str) else value, step.options, "option")
+        picked = picks([value] if isinstance(value, str) else value, step.options, "option", names)
         alone = clash(step, picked)
         if alone is not None:
-            raise Refused(f"“{alone}” is picked on its own, not together with other options")
+            raise Refused(f"“{rendered(alone, names)}” is picked on its own, not together with other "
+                          "options")
         return picked
-    if not isinstance(value, str) or value not in step.options:
-        raise Refused(f"{value!r} is not one of its options")
-    return value
+    if isinstance(value, list):
+        raise Refused("it takes one option, not a list (only a choose step with `many: true` takes several)")
+    return option_for(value, step.options, "option", names)
 
 
 def _numbers(step: ChooseStep) -> tuple[int, int] | str:

@@ -160,6 +160,32 @@ def default_exchanges(step: TurnsStep, mirrors: Sequence[str | None] = (),
     return exchanges
 
 
+def _words_of(value: Any, what: str) -> str | None:
+    """A mirror as the listener's words: text or nothing. YAML reads an unquoted yes, no,
+    on, off, true or false as yes/no and 3 as a number; those are refused, not turned
+    into the text "True" or "3", with a word on how to write them."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        raise Refused(f"{what} was read as yes/no, not as words (YAML reads an unquoted yes, no, "
+                      "on, off, true or false that way); put the words in quotes, like "
+                      + ('"yes"' if value else '"no"'))
+    if isinstance(value, (int, float)):
+        raise Refused(f"{what} was read as the number {value}, not as words; put it in quotes, "
+                      f'like "{value}"')
+    raise Refused(f"{what} must be text")
+
+
+def _heard(value: Any, what: str) -> list[bool]:
+    """Whether the speaker felt heard, per try: yes/no, or a list of them (``heard: yes``
+    is ``[True]``)."""
+    if isinstance(value, bool):
+        return [value]
+    if isinstance(value, list) and all(isinstance(h, bool) for h in value):
+        return list(value)
+    raise Refused(f"{what}: heard is yes or no, or a list of them (one per try), not {value!r}")
+
+
 def _answer(step: TurnsStep, value: Any, names: Any) -> list[dict[str, Any]]:
     """A whole turns answer given at once (a walk's answers file), checked, gaps filled."""
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
@@ -171,21 +197,21 @@ def _answer(step: TurnsStep, value: Any, names: Any) -> list[dict[str, Any]]:
         speaker = item.get("speaker")
         if speaker not in (0, 1) or isinstance(speaker, bool):
             raise Refused(f"exchange {i + 1} needs speaker 0 or 1")
-        mirror = item.get("mirror")
-        if mirror is not None and not isinstance(mirror, str):
-            raise Refused(f"exchange {i + 1}: mirror must be text")
-        heard = item.get("heard", [True])
-        if not isinstance(heard, list) or not all(isinstance(h, bool) for h in heard):
-            raise Refused(f"exchange {i + 1}: heard is a list of yes/no answers")
+        mirror = _words_of(item.get("mirror"), f"exchange {i + 1}: the mirror")
+        heard = _heard(item.get("heard", [True]), f"exchange {i + 1}")
+        mirrors = item.get("mirrors", [mirror])
+        if not isinstance(mirrors, list):
+            mirrors = [mirrors]
+        mirrors = [_words_of(m, f"exchange {i + 1}: a mirror") for m in mirrors]
         try:
             result.append({
                 "round": int(item.get("round", i // 2 + 1)),
                 "speaker": speaker,
                 "listener": 1 - speaker,
                 "mirror": mirror,
-                "mirrors": list(item.get("mirrors", [mirror])),
+                "mirrors": mirrors,
                 "attempts": int(item.get("attempts", 1)),
-                "heard": list(heard),
+                "heard": heard,
                 "confirmed": bool(item.get("confirmed", heard[-1] if heard else True)),
                 "seconds": float(item.get("seconds", 0.0)),
             })

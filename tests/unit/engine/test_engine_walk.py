@@ -84,7 +84,7 @@ def test_write_answers_as_text_or_blanks_and_lists_per_partner() -> None:
         {
             "i": [{"feeling": "hurt", "situation": "plans change"}, "My whole sentence."],
             "k": [["x"], ["y"]],  # per partner
-            "j": ["x", "y"],  # one list of picks, for both
+            "j": [["x", "y"], ["x", "y"]],  # the same picks, given for each
         },
         partners=("Sam", "Alex"),
     )
@@ -95,9 +95,34 @@ def test_write_answers_as_text_or_blanks_and_lists_per_partner() -> None:
     assert values[("j", 0)] == values[("j", 1)] == ["x", "y"]
 
 
-def test_a_single_answer_counts_for_both_partners() -> None:
-    result = walk(make_flow(rate("r")), {"r": 6})
-    assert [a.value for a in result.answers] == [6, 6]
+@pytest.mark.parametrize("step, given, shape", [
+    (rate("r"), 6, "`r: [6, 6]`"),
+    (ChecklistStep(id="r", ask="?", items=("x", "y"), who="each"), ["x", "y"], "`r: [[x, y], [x, y]]`"),
+    (ChooseStep(id="r", ask="?", options=("x", "y"), many=True), "x", "`r: [[x], [x]]`"),
+])
+def test_a_single_answer_for_an_each_step_is_refused_with_the_shape_it_needs(step, given, shape) -> None:
+    with pytest.raises(WalkError) as info:
+        walk(make_flow(step), {"r": given}, partners=("Sam", "Alex"))
+    message = str(info.value)
+    assert "one per partner, in partner order (Sam's, then Alex's)" in message
+    assert shape in message and "never used for both" in message
+    assert info.value.step_id == "r"
+
+
+def test_more_answers_than_partners_are_refused() -> None:
+    with pytest.raises(WalkError, match=r"3 answers are given.*`r: \[7, 4\]`"):
+        walk(make_flow(rate("r")), {"r": [7, 4, 3]})
+
+
+def test_one_answer_for_a_step_asked_of_one_partner_or_together_is_fine() -> None:
+    result = walk(make_flow(rate("r", who="first"), rate("s", who="together")), {"r": 6, "s": 3})
+    assert [(a.partner, a.value) for a in result.answers] == [(0, 6), (None, 3)]
+
+
+def test_a_refused_answer_says_whose_it_was() -> None:
+    with pytest.raises(WalkError) as info:
+        walk(make_flow(rate("r")), {"r": [3, 12]}, partners=("Sam", "Alex"))
+    assert info.value.where() == "r (Alex's answer)"
 
 
 def test_turns_mirrors_given_as_text() -> None:
@@ -105,6 +130,22 @@ def test_turns_mirrors_given_as_text() -> None:
     result = walk(flow, {"t": ["you were tired", "you felt alone"]})
     assert [e["mirror"] for e in result.answers[0].value] == ["you were tired", "you felt alone"]
     assert result.defaulted == set()
+
+
+def test_turns_mirrors_yaml_read_as_yes_no_are_refused_not_written_as_true() -> None:
+    flow = make_flow(TurnsStep(id="t", speaker_prompt="s", listener_prompts=("l",)))
+    with pytest.raises(WalkError, match="exchange 1: the mirror was read as yes/no.*quotes") as info:
+        walk(flow, {"t": [True, "you felt alone"]})
+    assert info.value.step_id == "t"
+    one = walk(flow, {"t": "you were tired"})  # one mirror on its own: the first turn's
+    assert [e["mirror"] for e in one.answers[0].value] == ["you were tired", None]
+
+
+def test_turns_heard_yes_in_a_full_exchange_is_one_yes() -> None:
+    flow = make_flow(TurnsStep(id="t", speaker_prompt="s", listener_prompts=("l",)))
+    result = walk(flow, {"t": [{"speaker": 0, "mirror": "tired", "heard": True},
+                               {"speaker": 1, "mirror": "alone", "heard": False}]})
+    assert [(e["heard"], e["confirmed"]) for e in result.answers[0].value] == [([True], True), ([False], False)]
 
 
 def test_bad_answers_and_unknown_steps_are_clear_errors() -> None:
