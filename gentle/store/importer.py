@@ -20,7 +20,7 @@ from gentle.store.db import Store
 from gentle.store.errors import ImportFormatError
 from gentle.store.export_json import FORMAT, FORMAT_VERSION
 from gentle.store.flowcopy import flow_from_dict, flow_hash
-from gentle.store.recorder import FlowFacts, event_from_dict, record_event
+from gentle.store.recorder import FlowFacts, apply_event, event_from_dict, event_row, record_event
 from gentle.store.sessions import save_flow_copy
 
 
@@ -219,10 +219,17 @@ def _insert_session(
     )  # fmt: skip
     latest = started
     whole = dataclasses.replace(facts, defer_summary=True)
-    for seq, event in enumerate(raw["events"], 1):  # numbered here: the session is new
-        engine_event = event_from_dict(event)
-        record_event(conn, session_id, engine_event, whole, seq=seq, touch=False)
-        latest = max(latest, float(engine_event.at))
+    # The session is new: its events are numbered here and written in one statement,
+    # then what each one changes (answers, timings) is applied in order.
+    events = [event_from_dict(event) for event in raw["events"]]
+    rows = []
+    for seq, (event, body) in enumerate(zip(events, raw["events"]), 1):
+        kind, at, text = event_row(event, body)
+        rows.append((session_id, seq, kind, at, text))
+        latest = max(latest, at)
+    conn.executemany("INSERT INTO events (session_id, seq, kind, at, body) VALUES (?, ?, ?, ?, ?)", rows)
+    for event in events:
+        apply_event(conn, session_id, event, whole)
     if any(m == "distress" for m in facts.measures.values()):
         summary.refresh(conn, session_id, facts.threshold)  # once, with every rating in
     _add_notes(conn, session_id, raw.get("notes", []))

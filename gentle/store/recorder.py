@@ -88,12 +88,7 @@ def record_event(conn: sqlite3.Connection, session_id: str, event: Any, facts: F
     An importer that writes a whole session numbers its events itself (``seq``) and sets
     the session's ``last_at`` once at the end (``touch=False``): the same rows, without
     a ``MAX(seq)`` lookup and an ``UPDATE sessions`` for every event."""
-    body = event_to_dict(event)
-    kind = body["kind"]
-    if kind not in EVENT_TYPES:
-        raise TypeError(f"not an engine event: {event!r}")
-    at = float(event.at)
-    text = json.dumps(body, ensure_ascii=False, default=str)
+    kind, at, text = event_row(event)
     if seq is None:
         conn.execute(
             "INSERT INTO events (session_id, seq, kind, at, body) VALUES (?, "
@@ -105,7 +100,22 @@ def record_event(conn: sqlite3.Connection, session_id: str, event: Any, facts: F
                      (session_id, seq, kind, at, text))
     if touch:
         conn.execute("UPDATE sessions SET last_at = max(last_at, ?) WHERE id = ?", (at, session_id))
-    handler = _HANDLERS.get(kind)
+    apply_event(conn, session_id, event, facts)
+
+
+def event_row(event: Any, body: Mapping[str, Any] | None = None) -> tuple[str, float, str]:
+    """(kind, at, body text) of the event's row. ``body``: its dict form, when the caller
+    has it already (an import, which checked it), so it is not rebuilt."""
+    body = event_to_dict(event) if body is None else body
+    kind = body["kind"]
+    if kind not in EVENT_TYPES:
+        raise TypeError(f"not an engine event: {event!r}")
+    return kind, float(event.at), json.dumps(body, ensure_ascii=False, default=str)
+
+
+def apply_event(conn: sqlite3.Connection, session_id: str, event: Any, facts: FlowFacts) -> None:
+    """What the event changes besides its own row: answers, timings, the summary."""
+    handler = _HANDLERS.get(type(event).__name__)
     if handler is not None:
         handler(conn, session_id, event, facts)
 
