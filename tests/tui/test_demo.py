@@ -226,3 +226,42 @@ def test_gentle_demo_shows_a_flow_file_being_written(tmp_path: Path, monkeypatch
     assert result.exit_code == 0, result.output
     assert shown == ["my-flow"]
     assert not paths.database_file().exists()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (60, 20)])
+async def test_the_marker_stays_readable_with_the_notes_pane_open(size: tuple[int, int]) -> None:
+    app, _ = demo_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        marker = app.screen.query_one("#demo-marker")
+        pane = app.screen.query_one("#facilitator")
+        strip = app.screen.query_one("#key-strip")
+        assert pane.display and pane.region.width > 0
+        assert not marker.region.overlaps(pane.region)
+        assert not strip.region.overlaps(pane.region)
+        assert marker.region.width == size[0]
+        assert on_screen(app, "DEMO · sample partners Jamie and Morgan · nothing is saved")
+
+
+@pytest.mark.parametrize("width", [80, 60])
+async def test_the_key_strip_fits_and_says_how_to_quit(width: int) -> None:
+    app, _ = demo_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        strip = app.screen.query_one("#key-strip")
+        lines = strip.lines(strip.content_size.width)
+        assert all(len(line) <= strip.content_size.width for line in lines)
+        assert strip.region.height == len(lines) <= 2
+        shown = " ".join(lines)
+        assert shown.startswith("Ctrl+Q quit")
+        assert "F2 notes" in shown and "F3 steps" in shown and "Key pressed: F2" in shown
+        assert on_screen(app, "Ctrl+Q quit · F2 notes")
+        for piece in shown.split(" · "):
+            assert on_screen(app, piece)  # every key named is whole on screen, none cut off
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code is not None or not app.is_running

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 class FacilitatorPane(VerticalScroll):
     DEFAULT_CSS = """
     FacilitatorPane {
-        dock: right; width: 40%; max-width: 60; min-width: 28; height: auto; max-height: 90%; margin: 1 0 2 0;
+        dock: right; width: 40%; max-width: 60; min-width: 28; height: auto; max-height: 100%; margin: 1 0 0 0;
         padding: 0 1; border-left: tall $secondary; background: $surface;
     }
     FacilitatorPane .pane-title { text-style: bold; color: $secondary; margin-top: 1; }
