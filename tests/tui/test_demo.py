@@ -265,3 +265,38 @@ async def test_the_key_strip_fits_and_says_how_to_quit(width: int) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code is not None or not app.is_running
+
+
+NAMED_FLOW = """\
+id: named-steps
+title: Named steps
+summary: Step titles that name the partners.
+steps:
+  - kind: say
+    id: hello
+    title: "{partner1} starts, with {both}"
+    text: Hello, {partner1}.
+  - kind: say
+    id: and-you
+    title: "Now {partner2}, then {{braces}}"
+    text: Hello, {partner2}.
+"""
+
+
+async def test_the_navigator_fills_in_the_sample_names_and_shows_each_step_id(tmp_path: Path) -> None:
+    mine = tmp_path / "named.yaml"
+    mine.write_text(NAMED_FLOW, encoding="utf-8")
+    context = build_demo_context(FakeClock(START))
+    flow = context.load_flow(str(mine))
+    app = DemoApp(context, start_flow=flow, partners=SAMPLE_PARTNERS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StepNavigator"
+        options = app.screen.query_one("#steps")
+        rows = [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
+        assert rows[0].startswith("▶  1. Jamie starts, with Jamie and Morgan  hello")
+        assert rows[1].startswith("   2. Now Morgan, then {braces}  and-you")
+        assert "{partner" not in screen_text(app) and "{both" not in screen_text(app)
+        assert on_screen(app, "Jamie and Morgan hello")  # the id, dim, beside the title

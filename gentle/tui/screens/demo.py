@@ -186,7 +186,7 @@ class DemoSessionScreen(SessionScreen):
         from gentle.tui.widgets.navigator import StepNavigator
 
         step = self.runner.step
-        self.app.push_screen(StepNavigator(self.runner.flow, step.id if step else None), self.jump)
+        self.app.push_screen(StepNavigator(self.runner.flow, step.id if step else None, self.runner.partners), self.jump)
 
     def jump(self, step_id: str | None) -> None:
         if not step_id:
