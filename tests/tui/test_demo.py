@@ -300,3 +300,56 @@ async def test_the_navigator_fills_in_the_sample_names_and_shows_each_step_id(tm
         assert rows[1].startswith("   2. Now Morgan, then {braces}  and-you")
         assert "{partner" not in screen_text(app) and "{both" not in screen_text(app)
         assert on_screen(app, "Jamie and Morgan hello")  # the id, dim, beside the title
+
+
+async def test_f4_speeds_up_a_called_break_and_the_break_screens_say_demo() -> None:
+    from gentle.tui.widgets.break_call import CoolDownScreen
+
+    app, base = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f4", "ctrl+b")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "BreakCallDialog"
+        marker = app.screen.query_one("DemoMarker")
+        assert "DEMO · sample partners Jamie and Morgan · nothing is saved · timers ×10" in " ".join(
+            str(marker.render()).split())
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CoolDownScreen)
+        assert on_screen(app, "DEMO · sample partners Jamie and Morgan · nothing is saved · timers ×10")
+        runner = app.screen.runner
+        before = runner.break_.remaining(runner.now())
+        base.advance(30)  # half a real minute: five at ×10
+        assert runner.break_.remaining(runner.now()) == pytest.approx(before - 300)
+        await pilot.pause(0.4)
+        assert app.screen.query_one(Digits).value == "15:00"
+        await pilot.press("f4")  # on the cool-down itself: back to normal speed
+        await pilot.pause()
+        assert on_screen(app, "nothing is saved") and not on_screen(app, "timers ×10")
+        base.advance(30)
+        assert runner.break_.remaining(runner.now()) == pytest.approx(before - 330)
+        await pilot.press("f4")  # and fast again, without leaving the break
+        await pilot.pause()
+        assert on_screen(app, "timers ×10")
+        base.advance(30)
+        assert runner.break_.remaining(runner.now()) == pytest.approx(before - 630)
+
+
+async def test_the_flooding_offer_says_demo_and_gentle_itself_has_no_marker() -> None:
+    from gentle.tui.widgets.break_call import FloodingOffer
+    from tui_support import make_app
+
+    app, _ = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(FloodingOffer(8))
+        await pilot.pause()
+        assert isinstance(app.screen, FloodingOffer)
+        assert on_screen(app, "DEMO · sample partners Jamie and Morgan · nothing is saved")
+    real, _ = make_app("pause-and-breathe")
+    async with real.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        real.push_screen(FloodingOffer(8))
+        await pilot.pause()
+        assert not real.screen.query("DemoMarker")

@@ -110,7 +110,6 @@ class DemoSessionScreen(SessionScreen):
     BINDINGS = [
         Binding("f2", "facilitator", "Notes pane", id="demo-notes", tooltip="Show or hide the facilitator notes."),
         Binding("f3", "navigator", "Steps", id="demo-steps", tooltip="Jump to any step."),
-        Binding("f4", "fast", "×10", id="demo-fast", tooltip="Run timers ten times faster, or at normal speed again."),
         Binding("f5", "save_copy", "Save demo", id="demo-save", tooltip="Save this demo to a file, marked as a demo."),
         Binding("f8", "previous_step", "Prev step", id="demo-previous", tooltip="The step before this one in the flow."),
         Binding("f9", "next_step", "Next step", id="demo-next", tooltip="The step after this one in the flow."),
@@ -215,15 +214,6 @@ class DemoSessionScreen(SessionScreen):
             self.notify("This is the last step.", timeout=2)
         self.jump(target)
 
-    def action_fast(self) -> None:
-        clock = self.clock
-        if not hasattr(clock, "set_factor"):
-            self.notify("Timers can't be sped up here.", timeout=3)
-            return
-        clock.set_factor(1.0 if clock.factor != 1.0 else FAST)
-        self.show_marker()
-        self.notify(f"Timers run ×{clock.factor:g}.", timeout=2)
-
     def action_save_copy(self) -> None:
         session_hooks.save_copy(self)
 
@@ -264,6 +254,13 @@ class DemoApp(GentleApp):
     TITLE = "gentle demo"
     CSS_PATH = Path(__file__).parent.parent / "gentle.tcss"  # relative paths follow the subclass
 
+    # The app's, not the session screen's: it works on the break screens over the session
+    # too (a dialog or the cool-down), where the speed matters most. Named in the key strip.
+    BINDINGS = [
+        Binding("f4", "fast", "×10", id="demo-fast", show=False, priority=True,
+                tooltip="Run timers ten times faster, or at normal speed again."),
+    ]
+
     def on_mount(self, event: events.Mount) -> None:
         # Replaces GentleApp.on_mount: no home screen, no first-run note.
         event.prevent_default()
@@ -279,6 +276,22 @@ class DemoApp(GentleApp):
     def marker_words(self, partners: tuple[str, str]) -> str:
         """What the DEMO marker says, on the session and on the screens over it (a break)."""
         return marker_words(partners, getattr(self.context.clock, "factor", 1.0))
+
+    def action_fast(self) -> None:
+        """F4: every timer of the demo (steps, breaks) ten times faster, or back to normal."""
+        clock = self.context.clock
+        if not hasattr(clock, "set_factor"):
+            self.notify("Timers can't be sped up here.", timeout=3)
+            return
+        clock.set_factor(1.0 if clock.factor != 1.0 else FAST)
+        for screen in self.screen_stack:
+            show = getattr(screen, "show_marker", None)
+            if callable(show):
+                show()
+            for marker in screen.query(DemoMarker):
+                if marker.partners is not None:
+                    marker.update(self.marker_words(marker.partners))
+        self.notify(f"Timers run ×{clock.factor:g}.", timeout=2)
 
     def prepare(self) -> None:
         """Warnings as notices, the person's keys, the settings' notices (the preview too)."""

@@ -22,6 +22,10 @@ class DemoMarker(Static):
     DemoMarker.-over { dock: top; }
     """
 
+    def __init__(self, *args: Any, partners: tuple[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.partners = partners  # on a screen over the session: redrawn when the speed changes
+
 
 def marker_words(partners: tuple[str, str], factor: float = 1.0, kind: str = "DEMO") -> str:
     """``DEMO · sample partners Jamie and Morgan · nothing is saved`` (and the speed, when fast)."""
@@ -30,9 +34,10 @@ def marker_words(partners: tuple[str, str], factor: float = 1.0, kind: str = "DE
     return f"{kind}  ·  sample partners {first} and {second}  ·  nothing is saved{fast}"
 
 
-def demo_markers(app: Any, partners: tuple[str, str]) -> list[DemoMarker]:
+def demo_markers(app: Any, partners: tuple[str, str] | None = None) -> list[DemoMarker]:
     """The marker for a screen over a demo session: one in a demo, none in gentle itself."""
     words = getattr(app, "marker_words", None)
     if not callable(words):
         return []
-    return [DemoMarker(words(partners), classes="-over", markup=False)]
+    shown = partners or app.context.names()
+    return [DemoMarker(words(shown), classes="-over", markup=False, partners=shown)]
