@@ -191,7 +191,7 @@ async def test_a_demo_export_is_clearly_marked_and_never_imported(tmp_path: Path
         assert data["format"] == "gentle-demo" and data["demo"] is True
         assert data["sessions"][0]["partners"] == list(SAMPLE_PARTNERS)
         result = CliRunner().invoke(cli, ["import", str(target)])
-        assert result.exit_code == 1 and "isn't a gentle export" in result.output
+        assert result.exit_code == 1 and "this is a demo, saved from gentle demo" in result.output
     assert not paths.database_file().exists() or suffix == ".json"
 
 
