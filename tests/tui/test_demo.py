@@ -353,3 +353,53 @@ async def test_the_flooding_offer_says_demo_and_gentle_itself_has_no_marker() ->
         real.push_screen(FloodingOffer(8))
         await pilot.pause()
         assert not real.screen.query("DemoMarker")
+
+
+NOTED_FLOW = """\
+id: noted
+title: A flow with notes
+summary: One step.
+author: "Dr. [b]Lee[/b]"
+facilitator: "Lead it slowly. [@click=app.quit]Not a link[/]"
+contraindications:
+  - "Where there is violence or fear at home."
+  - "When either partner is [red]in crisis[/red]."
+steps:
+  - kind: say
+    id: hi
+    text: Hello.
+"""
+
+
+def pane_text(app) -> str:
+    pane = app.screen.query_one("#facilitator")
+    return " ".join(" ".join(str(w.render()) for w in pane.query("Static")).split())
+
+
+async def test_the_notes_pane_shows_the_flows_own_notes_literally(tmp_path: Path) -> None:
+    mine = tmp_path / "noted.yaml"
+    mine.write_text(NOTED_FLOW, encoding="utf-8")
+    context = build_demo_context(FakeClock(START))
+    app = DemoApp(context, start_flow=context.load_flow(str(mine)), partners=SAMPLE_PARTNERS)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        text = pane_text(app)
+        assert "About this flow By Dr. [b]Lee[/b]" in text
+        assert "Lead it slowly. [@click=app.quit]Not a link[/]" in text
+        assert ("When not to use it • Where there is violence or fear at home. "
+                "• When either partner is [red]in crisis[/red].") in text
+        assert text.index("When not to use it") < text.index("Sources")
+        assert app.is_running
+
+
+async def test_the_notes_pane_leaves_out_flow_notes_a_flow_does_not_have() -> None:
+    app, _ = demo_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        text = pane_text(app)
+        assert "About this flow" not in text and "When not to use it" not in text
+        assert "Sources" in text
