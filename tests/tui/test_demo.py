@@ -241,7 +241,7 @@ async def test_the_marker_stays_readable_with_the_notes_pane_open(size: tuple[in
         assert pane.display and pane.region.width > 0
         assert not marker.region.overlaps(pane.region)
         assert not strip.region.overlaps(pane.region)
-        assert marker.region.width == size[0]
+        assert marker.region.width == size[0] and marker.region.height == 1  # one line, even at 60
         assert on_screen(app, "DEMO · sample partners Jamie and Morgan · nothing is saved")
 
 

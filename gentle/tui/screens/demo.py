@@ -140,7 +140,7 @@ class DemoSessionScreen(SessionScreen):
         return self.runner.clock
 
     def show_marker(self) -> None:
-        self.query_one(DemoMarker).update(self.app.marker_words(self.runner.partners))
+        self.query_one(DemoMarker).show(self.app.marker_words(self.runner.partners))
 
     # The presenter's keys, the most needed first: (binding id, the key if unbound, words).
     STRIP_KEYS: tuple[tuple[str, str, str], ...] = (
@@ -273,7 +273,7 @@ class DemoApp(GentleApp):
                 return
         self.push_screen(DemoPickerScreen())
 
-    def marker_words(self, partners: tuple[str, str]) -> str:
+    def marker_words(self, partners: tuple[str, str]) -> tuple[str, ...]:
         """What the DEMO marker says, on the session and on the screens over it (a break)."""
         return marker_words(partners, getattr(self.context.clock, "factor", 1.0))
 
@@ -290,7 +290,7 @@ class DemoApp(GentleApp):
                 show()
             for marker in screen.query(DemoMarker):
                 if marker.partners is not None:
-                    marker.update(self.marker_words(marker.partners))
+                    marker.show(self.marker_words(marker.partners))
         self.notify(f"Timers run ×{clock.factor:g}.", timeout=2)
 
     def prepare(self) -> None:

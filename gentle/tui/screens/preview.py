@@ -292,10 +292,10 @@ class PreviewApp(DemoApp):
 
     # ----- the demo's ways home, here ---------------------------------------------------------
 
-    def marker_words(self, partners: tuple[str, str]) -> str:
+    def marker_words(self, partners: tuple[str, str]) -> tuple[str, ...]:
         speed = getattr(self.context.clock, "factor", 1.0)
         fast = f"  ·  timers ×{speed:g}" if speed != 1.0 else ""
-        return clean_line(f"PREVIEW  ·  {self.label}  ·  sample names, nothing is saved{fast}")
+        return (clean_line(f"PREVIEW  ·  {self.label}  ·  sample names, nothing is saved{fast}"),)
 
     def action_go_home(self) -> None:
         self.notify("This is the preview of one file. Ctrl+Q leaves it.", timeout=3)

@@ -7,8 +7,11 @@ app: they ask the app for its marker words (only the demo apps have ``marker_wor
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Static
 
 
@@ -22,16 +25,45 @@ class DemoMarker(Static):
     DemoMarker.-over { dock: top; }
     """
 
-    def __init__(self, *args: Any, partners: tuple[str, str] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, content: Any = "", *, partners: tuple[str, str] | None = None, **kwargs: Any) -> None:
+        """``content`` is one text, or several ways of saying it, the fullest first: the
+        marker shows the fullest that fits on one line (else the last, wrapped)."""
+        self.choices: tuple[str, ...] = ()
+        if isinstance(content, (tuple, list)):
+            self.choices = tuple(content)
+            content = self.choices[0] if self.choices else ""
+            kwargs.setdefault("markup", False)
+        super().__init__(content, **kwargs)
         self.partners = partners  # on a screen over the session: redrawn when the speed changes
 
+    def show(self, choices: Sequence[str]) -> None:
+        self.choices = tuple(choices)
+        self.refresh(layout=True)
 
-def marker_words(partners: tuple[str, str], factor: float = 1.0, kind: str = "DEMO") -> str:
-    """``DEMO · sample partners Jamie and Morgan · nothing is saved`` (and the speed, when fast)."""
-    fast = f"  ·  timers ×{factor:g}" if factor != 1.0 else ""
+    def pick(self, width: int) -> str:
+        """The fullest wording that fits on one line of ``width`` (else the last, wrapped)."""
+        fitting = [text for text in self.choices if len(text) <= width] if width > 0 else list(self.choices)
+        return fitting[0] if fitting else self.choices[-1]
+
+    # Chosen as it is drawn, for the width it is drawn at (no second layout pass).
+    def render(self) -> Any:
+        return Content(self.pick(self.content_size.width)) if self.choices else super().render()
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if not self.choices:
+            return super().get_content_height(container, viewport, width)
+        return Content(self.pick(width)).get_height(self.styles, width) if width else 0
+
+
+def marker_words(partners: tuple[str, str], factor: float = 1.0, kind: str = "DEMO") -> tuple[str, ...]:
+    """``DEMO · sample partners Jamie and Morgan · nothing is saved`` (and the speed, when
+    fast), the roomiest first and then more compact ways of saying the same."""
     first, second = partners
-    return f"{kind}  ·  sample partners {first} and {second}  ·  nothing is saved{fast}"
+    parts = [kind, f"sample partners {first} and {second}", "nothing is saved"]
+    if factor != 1.0:
+        parts.append(f"timers ×{factor:g}")
+    brief = [kind, "sample partners", *parts[2:]]
+    return ("  ·  ".join(parts), " · ".join(parts), " · ".join(brief))
 
 
 def demo_markers(app: Any, partners: tuple[str, str] | None = None) -> list[DemoMarker]:
@@ -40,4 +72,4 @@ def demo_markers(app: Any, partners: tuple[str, str] | None = None) -> list[Demo
     if not callable(words):
         return []
     shown = partners or app.context.names()
-    return [DemoMarker(words(shown), classes="-over", markup=False, partners=shown)]
+    return [DemoMarker(words(shown), classes="-over", partners=shown)]
