@@ -403,3 +403,20 @@ async def test_the_notes_pane_leaves_out_flow_notes_a_flow_does_not_have() -> No
         text = pane_text(app)
         assert "About this flow" not in text and "When not to use it" not in text
         assert "Sources" in text
+
+
+async def test_the_key_strip_names_the_keys_a_person_chose_in_their_config() -> None:
+    import yaml
+
+    path = paths.config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump({"keys": {"quit": "ctrl+x", "demo-fast": "f6"}}), encoding="utf-8")
+    app, base = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        strip = app.screen.query_one("#key-strip")
+        shown = " ".join(strip.lines(strip.content_size.width))
+        assert shown.startswith("Ctrl+X quit") and "F6 ×10" in shown and "F4" not in shown
+        await pilot.press("f6")
+        await pilot.pause()
+        assert on_screen(app, "timers ×10")

@@ -30,7 +30,7 @@ def earlier(ref: str, who: str | None) -> str:
 
 
 def step_row(flow: "Flow", index: int, current: str | None, partners: tuple[str, str]) -> Content:
-    """``▶  3. Section · Title  step-id  kind``: names filled as the couple would see them."""
+    """``▶  3. Section · Title  step-id · kind``: names filled as the couple would see them."""
     step = flow.steps[index]
     kind, title = step_title(flow, step.id)
     wording = Wording(partners)
@@ -44,7 +44,7 @@ def step_row(flow: "Flow", index: int, current: str | None, partners: tuple[str,
     return Content.assemble(
         f"{mark}{index + 1:>2}. ", section, shown,
         Content.styled(f"  {clean_line(step.id)}", "dim"),
-        Content.styled(f"  {kind}", "dim"),
+        Content.styled(f" · {kind}" if kind else "", "dim"),
     )
 
 
