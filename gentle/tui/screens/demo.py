@@ -1,11 +1,15 @@
 """``gentle demo``: gentle on a big screen, for a therapist showing it to others.
 
-* Sample partner names, no history, and a DEMO marker always in view.
-* Large step headings, the keys in use along the bottom, and the last key pressed
-  echoed on screen so the audience can follow.
-* F2: the facilitator pane (the step's ``facilitator:`` notes and the flow's sources).
+* Sample partner names, no history, and a DEMO marker always in view: on the session
+  and on the break screens over it (they ask the app for ``marker_words``).
+* Large step headings, the keys in use along the bottom (the key strip: quitting first,
+  two lines when one is too short) and the last key pressed echoed on screen so the
+  audience can follow.
+* F2: the facilitator pane (the step's ``facilitator:`` notes, the flow's own notes and
+  its sources), docked inside the body so the marker and the strip stay whole.
   F3: the step navigator; F8/F9: the previous/next step in the flow (``Runner.go_to``).
-* F4: timers run ten times faster (a ``ScaledClock``); Ctrl+N skips a step.
+* F4 (the app's key, so it works during a break too): timers run ten times faster (a
+  ``ScaledClock`` that every countdown of the demo reads); Ctrl+N skips a step.
 * Nothing reaches the notes store: the session lives in memory (a LiveSession with no
   store), and F5 saves it to a file clearly marked as a demo.
 """
