@@ -19,6 +19,10 @@ from gentle.store.db import Store
 from gentle.store.history import history_ids
 
 FORMAT = "gentle-notes"
+# A demo saved from ``gentle demo`` (F5): never imported. As JSON its "format" says so;
+# as Markdown it starts with DEMO_MARK (gentle.store.live.DEMO_NOTE).
+DEMO_FORMAT = "gentle-demo"
+DEMO_MARK = "**DEMO.**"
 FORMAT_VERSION = 1
 
 

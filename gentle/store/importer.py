@@ -18,7 +18,7 @@ from gentle.records import record
 from gentle.store import import_check, summary
 from gentle.store.db import Store
 from gentle.store.errors import ImportFormatError
-from gentle.store.export_json import FORMAT, FORMAT_VERSION
+from gentle.store.export_json import DEMO_FORMAT, DEMO_MARK, FORMAT, FORMAT_VERSION
 from gentle.store.flowcopy import flow_from_dict, flow_hash
 from gentle.store.recorder import FlowFacts, apply_event, event_from_dict, event_row, record_event
 from gentle.store.sessions import save_flow_copy
@@ -58,8 +58,17 @@ def import_file(store: Store, path: Path) -> ImportResult:
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or "it isn't a text file"
         raise ImportFormatError(f"{path}: couldn't read it ({reason}).", path) from None
+    if text.lstrip("\ufeff").startswith(DEMO_MARK):
+        raise ImportFormatError(demo_message(path, "Markdown"), path)
     data = _parse(text, path)
     return import_data(store, data, path)
+
+
+def demo_message(path: Path | str, kind: str) -> str:
+    """Said instead of "this isn't a gentle export" when the file is a saved demo."""
+    return (f"{path}: this is a demo, saved from gentle demo with sample names. Demos are never "
+            f"imported into your notes, so nothing was imported. It is plain {kind} text: "
+            "open it in any text editor to look at it.")
 
 
 def _parse(text: str, path: Path, first_line: int = 1) -> Any:
@@ -181,6 +190,8 @@ def _write(store: Store, flows: dict[str, Any], sessions: Iterator[Any], path: P
 
 
 def _check_shape(data: Any, path: Path) -> tuple[dict[str, Any], list[Any]]:
+    if isinstance(data, dict) and (data.get("format") == DEMO_FORMAT or data.get("demo") is True):
+        raise ImportFormatError(demo_message(path, "JSON"), path)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ImportFormatError(f"{path}: this isn't a gentle export.", path)
     version = data.get("version")

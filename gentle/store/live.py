@@ -35,6 +35,7 @@ from gentle.store.errors import (
     StoreBusy,
     StoreError,
 )
+from gentle.store.export_json import DEMO_FORMAT, DEMO_MARK
 from gentle.store.recorder import Recorder, event_from_dict
 from gentle.store.sessions import add_note, load_resume, start_session
 
@@ -44,9 +45,8 @@ _STORE_FAILURES = (StoreError, sqlite3.Error, OSError)
 # (the couple's screen must not freeze while, say, a large import runs elsewhere).
 PATIENCE_MS = 250
 # A demo export can never be imported into real history: `gentle import` refuses it.
-DEMO_FORMAT = "gentle-demo"
 DEMO_NOTE = (
-    "**DEMO.** This is a demonstration of gentle with sample names. It is not a real "
+    f"{DEMO_MARK} This is a demonstration of gentle with sample names. It is not a real "
     "session and is not part of anyone's history."
 )
 

@@ -25,7 +25,7 @@ def _classes() -> list[type]:
     from gentle.tui.screens.save_copy import SaveCopyScreen
     from gentle.tui.screens.session_detail import SessionDetailScreen
     from gentle.tui.widgets.break_call import BreakCallDialog, CoolDownScreen, FloodingOffer
-    from gentle.tui.screens.demo import DemoPickerScreen, DemoSessionScreen
+    from gentle.tui.screens.demo import DemoApp, DemoPickerScreen, DemoSessionScreen
     from gentle.tui.screens.preview import PreviewApp
     from gentle.tui.widgets.navigator import StepNavigator
     from gentle.tui.screens.session import SessionScreen
@@ -41,7 +41,7 @@ def _classes() -> list[type]:
         GentleApp, HomeScreen, NamesScreen, SessionScreen, ConfirmScreen, HelpScreen,
         HistoryScreen, InsightsScreen, SessionDetailScreen, ResumeScreen, SafetyScreen,
         NoteScreen, SaveCopyScreen, BreakCallDialog, FloodingOffer, CoolDownScreen,
-        DemoSessionScreen, DemoPickerScreen, PreviewApp, StepNavigator, TemplateFiller, FinishedView, PickList, ChecklistView,
+        DemoSessionScreen, DemoPickerScreen, DemoApp, PreviewApp, StepNavigator, TemplateFiller, FinishedView, PickList, ChecklistView,
         SettingPicker,
         *(view_for(kind) for kind in STEP_KINDS),
     ]

@@ -191,7 +191,7 @@ async def test_a_demo_export_is_clearly_marked_and_never_imported(tmp_path: Path
         assert data["format"] == "gentle-demo" and data["demo"] is True
         assert data["sessions"][0]["partners"] == list(SAMPLE_PARTNERS)
         result = CliRunner().invoke(cli, ["import", str(target)])
-        assert result.exit_code == 1 and "isn't a gentle export" in result.output
+        assert result.exit_code == 1 and "this is a demo, saved from gentle demo" in result.output
     assert not paths.database_file().exists() or suffix == ".json"
 
 
@@ -226,3 +226,197 @@ def test_gentle_demo_shows_a_flow_file_being_written(tmp_path: Path, monkeypatch
     assert result.exit_code == 0, result.output
     assert shown == ["my-flow"]
     assert not paths.database_file().exists()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (60, 20)])
+async def test_the_marker_stays_readable_with_the_notes_pane_open(size: tuple[int, int]) -> None:
+    app, _ = demo_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        marker = app.screen.query_one("#demo-marker")
+        pane = app.screen.query_one("#facilitator")
+        strip = app.screen.query_one("#key-strip")
+        assert pane.display and pane.region.width > 0
+        assert not marker.region.overlaps(pane.region)
+        assert not strip.region.overlaps(pane.region)
+        assert marker.region.width == size[0] and marker.region.height == 1  # one line, even at 60
+        assert on_screen(app, "DEMO · sample partners Jamie and Morgan · nothing is saved")
+
+
+@pytest.mark.parametrize("width", [80, 60])
+async def test_the_key_strip_fits_and_says_how_to_quit(width: int) -> None:
+    app, _ = demo_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        strip = app.screen.query_one("#key-strip")
+        lines = strip.lines(strip.content_size.width)
+        assert all(len(line) <= strip.content_size.width for line in lines)
+        assert strip.region.height == len(lines) <= 2
+        shown = " ".join(lines)
+        assert shown.startswith("Ctrl+Q quit")
+        assert "F2 notes" in shown and "F3 steps" in shown and "Key pressed: F2" in shown
+        assert on_screen(app, "Ctrl+Q quit · F2 notes")
+        for piece in shown.split(" · "):
+            assert on_screen(app, piece)  # every key named is whole on screen, none cut off
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code is not None or not app.is_running
+
+
+NAMED_FLOW = """\
+id: named-steps
+title: Named steps
+summary: Step titles that name the partners.
+steps:
+  - kind: say
+    id: hello
+    title: "{partner1} starts, with {both}"
+    text: Hello, {partner1}.
+  - kind: say
+    id: and-you
+    title: "Now {partner2}, then {{braces}}"
+    text: Hello, {partner2}.
+"""
+
+
+async def test_the_navigator_fills_in_the_sample_names_and_shows_each_step_id(tmp_path: Path) -> None:
+    mine = tmp_path / "named.yaml"
+    mine.write_text(NAMED_FLOW, encoding="utf-8")
+    context = build_demo_context(FakeClock(START))
+    flow = context.load_flow(str(mine))
+    app = DemoApp(context, start_flow=flow, partners=SAMPLE_PARTNERS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StepNavigator"
+        options = app.screen.query_one("#steps")
+        rows = [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
+        assert rows[0].startswith("▶  1. Jamie starts, with Jamie and Morgan  hello")
+        assert rows[1].startswith("   2. Now Morgan, then {braces}  and-you")
+        assert "{partner" not in screen_text(app) and "{both" not in screen_text(app)
+        assert on_screen(app, "Jamie and Morgan hello")  # the id, dim, beside the title
+
+
+async def test_f4_speeds_up_a_called_break_and_the_break_screens_say_demo() -> None:
+    from gentle.tui.widgets.break_call import CoolDownScreen
+
+    app, base = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f4", "ctrl+b")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "BreakCallDialog"
+        marker = app.screen.query_one("DemoMarker")
+        assert "DEMO · sample partners Jamie and Morgan · nothing is saved · timers ×10" in " ".join(
+            str(marker.render()).split())
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CoolDownScreen)
+        assert on_screen(app, "DEMO · sample partners Jamie and Morgan · nothing is saved · timers ×10")
+        runner = app.screen.runner
+        before = runner.break_.remaining(runner.now())
+        base.advance(30)  # half a real minute: five at ×10
+        assert runner.break_.remaining(runner.now()) == pytest.approx(before - 300)
+        await pilot.pause(0.4)
+        assert app.screen.query_one(Digits).value == "15:00"
+        await pilot.press("f4")  # on the cool-down itself: back to normal speed
+        await pilot.pause()
+        assert on_screen(app, "nothing is saved") and not on_screen(app, "timers ×10")
+        base.advance(30)
+        assert runner.break_.remaining(runner.now()) == pytest.approx(before - 330)
+        await pilot.press("f4")  # and fast again, without leaving the break
+        await pilot.pause()
+        assert on_screen(app, "timers ×10")
+        base.advance(30)
+        assert runner.break_.remaining(runner.now()) == pytest.approx(before - 630)
+
+
+async def test_the_flooding_offer_says_demo_and_gentle_itself_has_no_marker() -> None:
+    from gentle.tui.widgets.break_call import FloodingOffer
+    from tui_support import make_app
+
+    app, _ = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(FloodingOffer(8))
+        await pilot.pause()
+        assert isinstance(app.screen, FloodingOffer)
+        assert on_screen(app, "DEMO · sample partners Jamie and Morgan · nothing is saved")
+    real, _ = make_app("pause-and-breathe")
+    async with real.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        real.push_screen(FloodingOffer(8))
+        await pilot.pause()
+        assert not real.screen.query("DemoMarker")
+
+
+NOTED_FLOW = """\
+id: noted
+title: A flow with notes
+summary: One step.
+author: "Dr. [b]Lee[/b]"
+facilitator: "Lead it slowly. [@click=app.quit]Not a link[/]"
+contraindications:
+  - "Where there is violence or fear at home."
+  - "When either partner is [red]in crisis[/red]."
+steps:
+  - kind: say
+    id: hi
+    text: Hello.
+"""
+
+
+def pane_text(app) -> str:
+    pane = app.screen.query_one("#facilitator")
+    return " ".join(" ".join(str(w.render()) for w in pane.query("Static")).split())
+
+
+async def test_the_notes_pane_shows_the_flows_own_notes_literally(tmp_path: Path) -> None:
+    mine = tmp_path / "noted.yaml"
+    mine.write_text(NOTED_FLOW, encoding="utf-8")
+    context = build_demo_context(FakeClock(START))
+    app = DemoApp(context, start_flow=context.load_flow(str(mine)), partners=SAMPLE_PARTNERS)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        text = pane_text(app)
+        assert "About this flow By Dr. [b]Lee[/b]" in text
+        assert "Lead it slowly. [@click=app.quit]Not a link[/]" in text
+        assert ("When not to use it • Where there is violence or fear at home. "
+                "• When either partner is [red]in crisis[/red].") in text
+        assert text.index("When not to use it") < text.index("Sources")
+        assert app.is_running
+
+
+async def test_the_notes_pane_leaves_out_flow_notes_a_flow_does_not_have() -> None:
+    app, _ = demo_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        text = pane_text(app)
+        assert "About this flow" not in text and "When not to use it" not in text
+        assert "Sources" in text
+
+
+async def test_the_key_strip_names_the_keys_a_person_chose_in_their_config() -> None:
+    import yaml
+
+    path = paths.config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump({"keys": {"quit": "ctrl+x", "demo-fast": "f6"}}), encoding="utf-8")
+    app, base = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        strip = app.screen.query_one("#key-strip")
+        shown = " ".join(strip.lines(strip.content_size.width))
+        assert shown.startswith("Ctrl+X quit") and "F6 ×10" in shown and "F4" not in shown
+        await pilot.press("f6")
+        await pilot.pause()
+        assert on_screen(app, "timers ×10")

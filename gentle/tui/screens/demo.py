@@ -1,17 +1,22 @@
 """``gentle demo``: gentle on a big screen, for a therapist showing it to others.
 
-* Sample partner names, no history, and a DEMO marker always in view.
-* Large step headings, the keys in use along the bottom, and the last key pressed
-  echoed on screen so the audience can follow.
-* F2: the facilitator pane (the step's ``facilitator:`` notes and the flow's sources).
+* Sample partner names, no history, and a DEMO marker always in view: on the session
+  and on the break screens over it (they ask the app for ``marker_words``).
+* Large step headings, the keys in use along the bottom (the key strip: quitting first,
+  two lines when one is too short) and the last key pressed echoed on screen so the
+  audience can follow.
+* F2: the facilitator pane (the step's ``facilitator:`` notes, the flow's own notes and
+  its sources), docked inside the body so the marker and the strip stay whole.
   F3: the step navigator; F8/F9: the previous/next step in the flow (``Runner.go_to``).
-* F4: timers run ten times faster (a ``ScaledClock``); Ctrl+N skips a step.
+* F4 (the app's key, so it works during a break too): timers run ten times faster (a
+  ``ScaledClock`` that every countdown of the demo reads); Ctrl+N skips a step.
 * Nothing reaches the notes store: the session lives in memory (a LiveSession with no
   store), and F5 saves it to a file clearly marked as a demo.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +25,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
+from textual.content import Content
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -27,13 +35,16 @@ from gentle.tui.app import GentleApp
 from gentle.tui.literal import literal_line
 from gentle.tui.screens import session_hooks
 from gentle.tui.screens.session import EventRelay, SessionScreen
+from gentle.tui.widgets.demo_marker import DemoMarker, marker_words
 from gentle.tui.widgets.facilitator import FacilitatorPane
+from gentle.tui.widgets.keys_footer import key_label
 from gentle.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from gentle.flows.model import Flow
 
 FAST = 10.0
+SEP = " · "
 KEY_WORDS = {"enter": "Enter", "escape": "Esc", "space": "Space", "tab": "Tab", "up": "↑", "down": "↓",
              "left": "←", "right": "→", "backspace": "Backspace"}
 
@@ -45,19 +56,50 @@ def key_words(key: str, printable: bool = False) -> str:
     return "+".join(KEY_WORDS.get(p, p.upper() if len(p) <= 3 else p.capitalize()) for p in key.split("+"))
 
 
-class DemoMarker(Static):
-    DEFAULT_CSS = """
-    DemoMarker {
-        height: 1; width: 100%; padding: 0 1;
-        background: $warning; color: $background; text-style: bold;
-    }
+class KeyStrip(Widget):
+    """The presenter's keys, and the last key pressed, under the body.
+
+    One line when everything fits; else two, the most needed keys first (quitting
+    always), and the least needed dropped rather than cut off half-way.
     """
 
-
-class KeyStrip(Static):
     DEFAULT_CSS = """
-    KeyStrip { height: 1; width: 100%; padding: 0 1; color: $foreground-muted; }
+    KeyStrip { height: auto; width: 100%; padding: 0 1; color: $foreground-muted; }
     """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.said = ""
+        self.keys: list[str] = []
+
+    def show(self, said: str, keys: Sequence[str]) -> None:
+        """``said`` ("Key pressed: F2") and the keys, most needed first ("Ctrl+Q quit")."""
+        if (said, list(keys)) != (self.said, self.keys):
+            self.said, self.keys = said, list(keys)
+            self.refresh(layout=True)
+
+    def lines(self, width: int) -> list[str]:
+        pieces = ([self.said] if self.said else []) + self.keys
+        whole = SEP.join(pieces)
+        if len(whole) <= width or width <= 0:
+            return [whole]
+        lines: list[list[str]] = [[], []]
+        if self.said:
+            lines[1].append(self.said)  # the echo under the keys, so the keys stay put
+        for key in self.keys:
+            for line in lines:
+                if len(SEP.join([*line, key])) <= width:
+                    line.append(key)
+                    break
+        if self.said:
+            lines[1].append(lines[1].pop(0))  # the keys first on the line, then the echo
+        return [SEP.join(line) for line in lines if line]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
+
+    def render(self) -> Content:
+        return Content("\n".join(self.lines(self.content_size.width)))
 
 
 class DemoSessionScreen(SessionScreen):
@@ -72,14 +114,14 @@ class DemoSessionScreen(SessionScreen):
     BINDINGS = [
         Binding("f2", "facilitator", "Notes pane", id="demo-notes", tooltip="Show or hide the facilitator notes."),
         Binding("f3", "navigator", "Steps", id="demo-steps", tooltip="Jump to any step."),
-        Binding("f4", "fast", "×10", id="demo-fast", tooltip="Run timers ten times faster, or at normal speed again."),
         Binding("f5", "save_copy", "Save demo", id="demo-save", tooltip="Save this demo to a file, marked as a demo."),
         Binding("f8", "previous_step", "Prev step", id="demo-previous", tooltip="The step before this one in the flow."),
         Binding("f9", "next_step", "Next step", id="demo-next", tooltip="The step after this one in the flow."),
     ]
 
-    def compose(self) -> ComposeResult:
-        yield from super().compose()
+    def compose_beside(self) -> ComposeResult:
+        # Docked inside the body: the marker above and the key strip below keep the
+        # whole width, so the pane never covers them.
         pane = FacilitatorPane(self.runner.flow)
         pane.display = False
         yield pane
@@ -89,7 +131,7 @@ class DemoSessionScreen(SessionScreen):
         # just above and below the body, so nothing covers anything.
         body = self.query_one("#body")
         await self.mount(DemoMarker("", id="demo-marker", markup=False), before=body)
-        await self.mount(KeyStrip("", id="key-strip", markup=False), after=body)
+        await self.mount(KeyStrip(id="key-strip"), after=body)
         self.show_marker()
         self.show_key(None)
 
@@ -102,21 +144,39 @@ class DemoSessionScreen(SessionScreen):
         return self.runner.clock
 
     def show_marker(self) -> None:
-        speed = getattr(self.clock, "factor", 1.0)
-        fast = f"  ·  timers ×{speed:g}" if speed != 1.0 else ""
-        first, second = self.runner.partners
-        self.query_one(DemoMarker).update(
-            f"DEMO  ·  sample partners {first} and {second}  ·  nothing is saved{fast}"
-        )
+        self.query_one(DemoMarker).show(self.app.marker_words(self.runner.partners))
+
+    # The presenter's keys, the most needed first: (binding id, the key if unbound, words).
+    STRIP_KEYS: tuple[tuple[str, str, str], ...] = (
+        ("quit", "ctrl+q", "quit"),
+        ("demo-notes", "f2", "notes"),
+        ("demo-steps", "f3", "steps"),
+        ("demo-previous/demo-next", "f8/f9", "prev/next"),
+        ("demo-fast", "f4", "×10"),
+        ("break", "ctrl+b", "break"),
+        ("skip", "ctrl+n", "skip"),
+        ("demo-save", "f5", "save"),
+    )
+
+    def bound_key(self, binding_id: str, default: str) -> str:
+        """The key that runs a binding here (the person's keymap included), as people read it."""
+        found = next((key for key, active in self.active_bindings.items() if active.binding.id == binding_id),
+                     default)
+        return key_label(found.split(",")[0].strip())
+
+    def strip_keys(self) -> list[str]:
+        shown = []
+        for ids, defaults, words in self.STRIP_KEYS:
+            keys = "/".join(self.bound_key(i, d) for i, d in zip(ids.split("/"), defaults.split("/")))
+            shown.append(f"{keys} {words}")
+        return shown
 
     def show_key(self, key: str | None, printable: bool = False) -> None:
-        said = f"Key pressed: {key_words(key, printable)}   ·   " if key else ""
         strips = self.query(KeyStrip)
         if not strips:
             return
-        strips.first().update(
-            said + "F2 notes · F3 steps · F8/F9 prev/next · F4 ×10 · Ctrl+N skip · F5 save · Ctrl+B break"
-        )
+        said = f"Key pressed: {key_words(key, printable)}" if key else ""
+        strips.first().show(said, self.strip_keys())
 
     # ----- presenter keys -------------------------------------------------------------------
 
@@ -129,7 +189,7 @@ class DemoSessionScreen(SessionScreen):
         from gentle.tui.widgets.navigator import StepNavigator
 
         step = self.runner.step
-        self.app.push_screen(StepNavigator(self.runner.flow, step.id if step else None), self.jump)
+        self.app.push_screen(StepNavigator(self.runner.flow, step.id if step else None, self.runner.partners), self.jump)
 
     def jump(self, step_id: str | None) -> None:
         if not step_id:
@@ -157,15 +217,6 @@ class DemoSessionScreen(SessionScreen):
         if target is None:
             self.notify("This is the last step.", timeout=2)
         self.jump(target)
-
-    def action_fast(self) -> None:
-        clock = self.clock
-        if not hasattr(clock, "set_factor"):
-            self.notify("Timers can't be sped up here.", timeout=3)
-            return
-        clock.set_factor(1.0 if clock.factor != 1.0 else FAST)
-        self.show_marker()
-        self.notify(f"Timers run ×{clock.factor:g}.", timeout=2)
 
     def action_save_copy(self) -> None:
         session_hooks.save_copy(self)
@@ -207,6 +258,13 @@ class DemoApp(GentleApp):
     TITLE = "gentle demo"
     CSS_PATH = Path(__file__).parent.parent / "gentle.tcss"  # relative paths follow the subclass
 
+    # The app's, not the session screen's: it works on the break screens over the session
+    # too (a dialog or the cool-down), where the speed matters most. Named in the key strip.
+    BINDINGS = [
+        Binding("f4", "fast", "×10", id="demo-fast", show=False, priority=True,
+                tooltip="Run timers ten times faster, or at normal speed again."),
+    ]
+
     def on_mount(self, event: events.Mount) -> None:
         # Replaces GentleApp.on_mount: no home screen, no first-run note.
         event.prevent_default()
@@ -218,6 +276,26 @@ class DemoApp(GentleApp):
                 self.open_session(flow, self.context.names())
                 return
         self.push_screen(DemoPickerScreen())
+
+    def marker_words(self, partners: tuple[str, str]) -> tuple[str, ...]:
+        """What the DEMO marker says, on the session and on the screens over it (a break)."""
+        return marker_words(partners, getattr(self.context.clock, "factor", 1.0))
+
+    def action_fast(self) -> None:
+        """F4: every timer of the demo (steps, breaks) ten times faster, or back to normal."""
+        clock = self.context.clock
+        if not hasattr(clock, "set_factor"):
+            self.notify("Timers can't be sped up here.", timeout=3)
+            return
+        clock.set_factor(1.0 if clock.factor != 1.0 else FAST)
+        for screen in self.screen_stack:
+            show = getattr(screen, "show_marker", None)
+            if callable(show):
+                show()
+            for marker in screen.query(DemoMarker):
+                if marker.partners is not None:
+                    marker.show(self.marker_words(marker.partners))
+        self.notify(f"Timers run ×{clock.factor:g}.", timeout=2)
 
     def prepare(self) -> None:
         """Warnings as notices, the person's keys, the settings' notices (the preview too)."""

@@ -31,7 +31,7 @@ from textual.widgets import Static
 
 from gentle.text import clean_line
 from gentle.tui.literal import literal_line
-from gentle.tui.screens.demo import DemoApp, DemoMarker, DemoSessionScreen, KeyStrip
+from gentle.tui.screens.demo import DemoApp, DemoMarker, DemoSessionScreen
 from gentle.tui.screens.session import EventRelay
 from gentle.tui.widgets.keys_footer import KeysFooter
 
@@ -72,8 +72,8 @@ class ProblemsPane(VerticalScroll):
 
     DEFAULT_CSS = """
     ProblemsPane {
-        dock: left; width: 40%; max-width: 60; min-width: 24; height: auto; max-height: 90%;
-        margin: 1 0 2 0; padding: 0 1; border-right: tall $error; background: $surface;
+        dock: left; width: 40%; max-width: 60; min-width: 24; height: auto; max-height: 100%;
+        margin: 1 0 0 0; padding: 0 1; border-right: tall $error; background: $surface;
     }
     ProblemsPane .pane-title { text-style: bold; color: $error; margin-top: 1; }
     ProblemsPane .problem { margin-bottom: 1; }
@@ -119,25 +119,15 @@ class PreviewMarker(DemoMarker):
 class PreviewSessionScreen(DemoSessionScreen):
     """The demo's session screen, with the PREVIEW marker and the problems pane."""
 
-    def compose(self) -> ComposeResult:
-        yield from super().compose()
+    STRIP_KEYS = (
+        ("quit", "ctrl+q", "quit"),
+        ("preview-edit", "ctrl+e", "edit"),
+        *(entry for entry in DemoSessionScreen.STRIP_KEYS if entry[0] not in ("quit", "break", "demo-save")),
+    )
+
+    def compose_beside(self) -> ComposeResult:
+        yield from super().compose_beside()
         yield ProblemsPane()
-
-    def show_marker(self) -> None:
-        speed = getattr(self.clock, "factor", 1.0)
-        fast = f"  ·  timers ×{speed:g}" if speed != 1.0 else ""
-        label = getattr(self.app, "label", "")
-        self.query_one(DemoMarker).update(
-            Content(clean_line(f"PREVIEW  ·  {label}  ·  sample names, nothing is saved{fast}"))
-        )
-
-    def show_key(self, key: str | None, printable: bool = False) -> None:
-        from gentle.tui.screens.demo import key_words
-
-        said = f"Key pressed: {key_words(key, printable)}   ·   " if key else ""
-        strips = self.query(KeyStrip)
-        if strips:
-            strips.first().update(said + "Ctrl+E edit · F2 notes · F3 steps · F8/F9 prev/next · F4 ×10 · Ctrl+N skip")
 
     def on_mount(self) -> None:
         self.show_problems(getattr(self.app, "problems", []))
@@ -301,6 +291,11 @@ class PreviewApp(DemoApp):
         await self.reload()
 
     # ----- the demo's ways home, here ---------------------------------------------------------
+
+    def marker_words(self, partners: tuple[str, str]) -> tuple[str, ...]:
+        speed = getattr(self.context.clock, "factor", 1.0)
+        fast = f"  ·  timers ×{speed:g}" if speed != 1.0 else ""
+        return (clean_line(f"PREVIEW  ·  {self.label}  ·  sample names, nothing is saved{fast}"),)
 
     def action_go_home(self) -> None:
         self.notify("This is the preview of one file. Ctrl+Q leaves it.", timeout=3)

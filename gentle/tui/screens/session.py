@@ -104,7 +104,13 @@ class SessionScreen(Screen[None]):
                 yield Words("", id="step-title", classes="step-title")
                 yield Vertical(id="step-holder")
                 yield Words("", id="names-hint", classes="hint")
+            yield from self.compose_beside()
         yield KeysFooter()
+
+    def compose_beside(self) -> ComposeResult:
+        """Panes docked inside the body, beside the step (the demo's notes pane): what sits
+        above and below the body keeps the full width."""
+        return ()
 
     def on_mount(self) -> None:
         session_hooks.attach(self)

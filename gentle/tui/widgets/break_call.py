@@ -26,6 +26,7 @@ from gentle.engine.breaks import MAX_BREAK_SECONDS, MIN_BREAK_SECONDS
 from gentle.store import describe as say
 from gentle.tui.literal import literal_line
 from gentle.tui.screens.dialog import ClosesItself, Dialog
+from gentle.tui.widgets.demo_marker import demo_markers
 from gentle.tui.widgets.countdown import CountdownView, local_time
 from gentle.tui.widgets.keys_footer import KeysFooter
 from gentle.tui.widgets.plan_lines import PlanLines, plan_of
@@ -102,6 +103,7 @@ class BreakCallDialog(Dialog["tuple[int, float] | None"]):
     def compose(self) -> ComposeResult:
         if self.plan is None:
             self.plan = plan_of(self.app)
+        yield from demo_markers(self.app, self.partners)
         with Vertical():
             yield Static("We need a break", classes="dialog-title", markup=False)
             after = ("you'll come back to exactly this point." if self.in_session
@@ -188,6 +190,7 @@ class FloodingOffer(Dialog[bool]):
         self.plan = plan
 
     def compose(self) -> ComposeResult:
+        yield from demo_markers(self.app)
         with Vertical():
             yield Static("This feels like a lot right now", classes="dialog-title", markup=False)
             yield Static(
@@ -237,6 +240,7 @@ class CoolDownScreen(ClosesItself, Screen[None]):
 
     def compose(self) -> ComposeResult:
         plan = plan_of(self.app)
+        yield from demo_markers(self.app, self.runner.partners)
         with Vertical(classes="column", id="cool-column"):
             yield Static("Cool-down break", classes="step-title", markup=False)
             yield Words("", id="called-by")

@@ -1,4 +1,5 @@
-"""The facilitator pane of the demo: the step's ``facilitator:`` notes and the flow's sources.
+"""The facilitator pane of the demo: the step's ``facilitator:`` notes, the flow's own notes
+(its author, how to lead it, when not to use it; each only when the flow has it) and its sources.
 
 Toggled by a key (F2) and redrawn only when the step changes. Author text is shown
 literally, placeholders and all: it is written for the therapist, not the couple.
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 class FacilitatorPane(VerticalScroll):
     DEFAULT_CSS = """
     FacilitatorPane {
-        dock: right; width: 40%; max-width: 60; min-width: 28; height: auto; max-height: 90%; margin: 1 0 2 0;
+        dock: right; width: 40%; max-width: 60; min-width: 28; height: auto; max-height: 100%; margin: 1 0 0 0;
         padding: 0 1; border-left: tall $secondary; background: $surface;
     }
     FacilitatorPane .pane-title { text-style: bold; color: $secondary; margin-top: 1; }
@@ -38,6 +39,20 @@ class FacilitatorPane(VerticalScroll):
         yield Static("For the facilitator", classes="pane-title", markup=False)
         yield Static("", id="facilitator-step", classes="pane-text", markup=False)
         yield Static("", id="facilitator-notes", classes="pane-text", markup=False)
+        flow = self.flow
+        if flow.author or flow.facilitator:
+            yield Static("About this flow", classes="pane-title", markup=False)
+            about = [Content.assemble(Content.styled("By ", "dim"), literal_line(flow.author))] if flow.author else []
+            if flow.facilitator:
+                about.append(literal(flow.facilitator))
+            yield Static(Content("\n").join(about), id="facilitator-about", classes="pane-text")
+        if flow.contraindications:
+            yield Static("When not to use it", classes="pane-title", markup=False)
+            yield Static(
+                Content("\n").join(literal(f"• {text}") for text in flow.contraindications),
+                id="facilitator-not-for",
+                classes="pane-text",
+            )
         yield Static("Sources", classes="pane-title", markup=False)
         sources = self.flow.sources or ("This flow lists no sources.",)
         yield Static(

@@ -17,20 +17,34 @@ from textual.widgets.option_list import Option
 
 from gentle.store.history import step_title
 from gentle.tui.screens.dialog import Dialog
-from gentle.tui.literal import literal_line
+from gentle.text import clean_line
+from gentle.tui.wording import Wording
 
 if TYPE_CHECKING:
     from gentle.flows.model import Flow
 
 
-def step_row(flow: "Flow", index: int, current: str | None) -> Content:
+def earlier(ref: str, who: str | None) -> str:
+    """An earlier answer quoted in a title: not known here, so said plainly."""
+    return "an earlier answer"
+
+
+def step_row(flow: "Flow", index: int, current: str | None, partners: tuple[str, str]) -> Content:
+    """``▶  3. Section · Title  step-id · kind``: names filled as the couple would see them."""
     step = flow.steps[index]
     kind, title = step_title(flow, step.id)
+    wording = Wording(partners)
     mark = "▶ " if step.id == current else "  "
-    section = literal_line(f"{step.section} · ", "dim") if step.section else Content("")
+    section = (Content.assemble(wording.text(step.section, one_line=True).stylize("dim"), Content.styled(" · ", "dim"))
+               if step.section else Content(""))
+    # As its first turn shows it: the first partner asked, the second listening.
+    shown = wording.text(title, partner=0, speaker=0, listener=1, one_line=True, answer=earlier)
+    if step.id == current:
+        shown = shown.stylize("bold")
     return Content.assemble(
-        f"{mark}{index + 1:>2}. ", section, literal_line(title, "bold" if step.id == current else ""),
-        Content.styled(f"  {kind}", "dim"),
+        f"{mark}{index + 1:>2}. ", section, shown,
+        Content.styled(f"  {clean_line(step.id)}", "dim"),
+        Content.styled(f" · {kind}" if kind else "", "dim"),
     )
 
 
@@ -44,16 +58,17 @@ class StepNavigator(Dialog["str | None"]):
         Binding("escape,f3", "close", "Close", id="navigator-close", tooltip="Stay on this step."),
     ]
 
-    def __init__(self, flow: "Flow", current: str | None) -> None:
+    def __init__(self, flow: "Flow", current: str | None, partners: tuple[str, str]) -> None:
         super().__init__()
         self.flow = flow
         self.current = current
+        self.partners = partners
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Go to a step", classes="dialog-title", markup=False)
             yield OptionList(
-                *(Option(step_row(self.flow, i, self.current), id=s.id) for i, s in enumerate(self.flow.steps)),
+                *(Option(step_row(self.flow, i, self.current, self.partners), id=s.id) for i, s in enumerate(self.flow.steps)),
                 id="steps",
                 markup=False,
             )
