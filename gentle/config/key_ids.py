@@ -83,6 +83,7 @@ KEY_IDS: Mapping[str, tuple[str, str]] = MappingProxyType({
     'save-copy-any': ('ctrl+r', 'Save this session to a file of your choice.'),
     'save-copy-cancel': ('escape', 'Close without saving.'),
     'skip': ('ctrl+n', 'Leave this step out and go on.'),
+    'support-country': ('c', 'Choose the country for these lines.'),
     'timer-continue': ('enter', 'Go on once the time is up.'),
     'timer-end': ('e', 'End the timer early (asks first).'),
     'timer-more': ('plus,equals_sign', 'Add five minutes.'),

@@ -50,3 +50,21 @@ async def test_support_lines_then_a_break_that_runs_its_full_time(tmp_path: Path
         assert on_screen(app, "Time is up"), screen_text(app)
         await walker.press("enter")
         assert on_screen(app, "Welcome back."), screen_text(app)
+
+
+async def test_c_on_a_support_step_chooses_the_country_and_the_lines_follow(tmp_path: Path) -> None:
+    path = tmp_path / "flow.yaml"
+    path.write_text(FLOW, encoding="utf-8")
+    app, clock = make_app(str(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await session_ready(pilot)
+        walker = Walker(pilot, clock)
+        assert on_screen(app, "c: choose your country"), screen_text(app)
+        await walker.press("c")
+        assert type(app.screen).__name__ == "CountryPicker", screen_text(app)
+        picker = app.screen
+        picker.query_one("#choices").highlighted = picker.values.index("uk")
+        await walker.press("enter")
+        await walker.settle(0.2)
+        assert type(app.screen).__name__ != "CountryPicker"
+        assert on_screen(app, "Support lines: United Kingdom"), screen_text(app)

@@ -19,6 +19,8 @@ class SupportView(StepView):
 
     BINDINGS = [
         Binding("enter", "go_on", "Continue", id="continue", tooltip="On to the next step."),
+        Binding("c", "country", "Country", id="support-country",
+                tooltip="Choose the country for these lines."),
     ]
 
     def compose(self) -> ComposeResult:
@@ -29,6 +31,18 @@ class SupportView(StepView):
         yield SupportLines()
         yield Static("gentle never contacts anyone for you. Press Enter when you are ready to "
                      "go on.", classes="hint", markup=False)
+
+    def action_country(self) -> None:
+        """The lines shown say "c: choose your country"; redrawn once it is chosen."""
+        from gentle.safety.country import support_country
+        from gentle.tui.screens.country import CountryPicker
+        from gentle.tui.screens.safety import SupportLines
+
+        def chosen(_: object = None) -> None:
+            for lines in self.query(SupportLines):
+                lines.refresh_lines()
+
+        self.app.push_screen(CountryPicker(support_country(self.app.context.country)), chosen)  # type: ignore[attr-defined]
 
     def action_go_on(self) -> None:
         self.act(lambda: self.runner.submit(None))
