@@ -114,6 +114,5 @@ def required_break_holds(step: Any, timer: Countdown | None, now: float) -> str 
     from gentle.flows.kinds.base import duration_words
 
     left = duration_words(timer.remaining(now))
-    return (f"This break is part of the plan for this talk, so it runs its full time ({left} "
-            "left). You can add more time. If you need help now, the support lines are one key "
-            "away.")
+    return (f"This break is part of your plan, so it runs its full time ({left} left). "
+            "+ adds more time.")

@@ -44,7 +44,7 @@ async def test_support_lines_then_a_break_that_runs_its_full_time(tmp_path: Path
         for key in ("enter", "escape", "ctrl+n"):  # nothing ends it early, and each says why
             await walker.press(key)
             assert walker.runner.step.id == "cool"
-        assert on_screen(app, "part of the plan"), screen_text(app)
+        assert on_screen(app, "part of your plan"), screen_text(app)
         clock.advance(20 * 60 + 1)
         await walker.settle(0.4)
         assert on_screen(app, "Time is up"), screen_text(app)

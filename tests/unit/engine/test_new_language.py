@@ -148,7 +148,7 @@ REQUIRED = """\
 def test_a_required_break_can_be_extended_but_not_skipped_or_ended_early():
     run, clock = runner(REQUIRED)
     verdict = run.skip()
-    assert not verdict and "part of the plan" in verdict.reason and "20 min left" in verdict.reason
+    assert not verdict and "part of your plan" in verdict.reason and "20 min left" in verdict.reason
     assert not run.submit("early") and run.step.id == "cool"
     clock.advance(20 * 60 + 1)
     assert run.submit(None) and run.step.id == "step-2"
