@@ -7,6 +7,7 @@ read, so routing and loop checks can run too and the author sees every problem i
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import field
 from typing import Any
@@ -154,8 +155,10 @@ def _read_id(f: Fields, auto_id: str, report: Report) -> str | None:
     return value
 
 
+@functools.cache
 def elsewhere(kind: str) -> dict[str, str]:
-    """For an unknown key that another kind uses: 'a rate step' etc."""
+    """For an unknown key that another kind uses: 'a rate step' etc. (The kinds never
+    change while gentle runs, so this is worked out once per kind; don't change it.)"""
     hints: dict[str, str] = {}
     for other, keys in kind_keys().items():
         if other == kind:

@@ -1,8 +1,9 @@
 """What goes on a handout, independent of how it is printed (Markdown or HTML).
 
 A :class:`Handout` is plain text arranged in sections, steps and blocks; the
-renderers only lay it out and escape it. Facilitator notes are never included: a
-handout is for clients.
+renderers only lay it out and escape it. Facilitator notes (a step's, and the flow's
+own `facilitator:`) are never included: a handout is for clients. The flow's `author:`
+and its `contraindications:` are, since the people holding the paper need them too.
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ class Handout:
     resources: CountryResources
     partners: w.Partners = w.DEFAULT_PARTNERS
     note: str | None = None  # the therapist's own words (--note), printed near the top
+    author: str | None = None  # the flow's `author:`
+    not_for: tuple[str, ...] = ()  # the flow's `contraindications:`, in the safety box
 
 
 def _who_line(who: str | None, partners: w.Partners) -> str | None:
@@ -121,6 +124,8 @@ def build_handout(flow: Flow, *, country: str = "international",
         resources=resources_for(country),
         partners=couple,
         note=(" ".join(clean_line(note).split()) or None) if note else None,
+        author=clean_line(flow.author) if flow.author else None,
+        not_for=tuple(clean_line(w.fill_names(c, None, couple)) for c in flow.contraindications),
     )
 
 

@@ -101,7 +101,8 @@ def esc(text: str) -> str:
 
 
 def render_html(handout: Handout, *, paper: str = "letter") -> str:
-    meta = " · ".join(m for m in (handout.minutes, "A handout from gentle") if m)
+    by = f"By {handout.author}" if handout.author else None
+    meta = " · ".join(m for m in (handout.minutes, by, "A handout from gentle") if m)
     style = STYLE.replace("@PAPER@", PAGE_SIZES.get(paper, "letter"))
     parts = [
         "<!DOCTYPE html>",
@@ -215,6 +216,9 @@ def _safety(handout: Handout) -> str:
     notice, places = handout.notice, handout.resources
     parts = ['<section class="box safety" id="safety">', f"<h2>{esc(notice.title)}</h2>"]
     parts += [f"<p>{esc(p)}</p>" for p in notice.paragraphs]
+    if handout.not_for:
+        parts.append("<h3>When not to use this one</h3>")
+        parts += ["<ul>", *(f"<li>{esc(c)}</li>" for c in handout.not_for), "</ul>"]
     parts.append(f"<h3>Where to get help: {esc(places.name)}</h3>")
     # Many support lines take two columns, so that the box leaves room on page 1.
     parts.append('<ul class="help many">' if len(places.contacts) >= 3 else '<ul class="help">')

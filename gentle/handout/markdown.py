@@ -35,7 +35,8 @@ def escape(text: str) -> str:
 
 def render_markdown(handout: Handout) -> str:
     out: list[str] = [f"# {escape(handout.title)}", "", escape(handout.summary), ""]
-    meta = [m for m in (handout.minutes, "A handout from gentle") if m]
+    by = f"By {handout.author}" if handout.author else None
+    meta = [m for m in (handout.minutes, by, "A handout from gentle") if m]
     out += [f"*{escape(' · '.join(meta))}*", ""]
     if handout.note:
         out += [f"> **A note for you:** {escape(handout.note)}", ""]
@@ -101,6 +102,8 @@ def _safety(handout: Handout) -> list[str]:
     out = [f"## {escape(notice.title)}", ""]
     for paragraph in notice.paragraphs:
         out += [escape(paragraph), ""]
+    if handout.not_for:
+        out += ["### When not to use this one", "", *(f"- {escape(c)}" for c in handout.not_for), ""]
     out += [f"### Where to get help: {escape(places.name)}", ""]
     emergency = places.emergency
     line = f"- **Emergency: {escape(emergency.number)}**"

@@ -228,3 +228,17 @@ def test_each_partner_gets_boxes_to_tick_and_a_together_step_one_set() -> None:
     assert pair.index("Sam") < pair.index("listen") < pair.index("Alex")
     assert html_text.count('<ul class="checklist">') == 3  # two for the checklist, one for the choice
     assert "- [ ] listen" in render_handout(flow(steps), "md")
+
+
+def test_the_flows_author_and_contraindications_are_printed_and_its_facilitator_notes_are_not():
+    from pathlib import Path
+
+    from gentle.flows.loader import load_flow
+    from gentle.handout import render_handout
+
+    flow = load_flow(Path(__file__).resolve().parents[3] / "docs" / "examples" / "nvc-each.yaml")
+    for fmt in ("md", "html"):
+        text = render_handout(flow, fmt)
+        assert "By gentle (an example in docs/examples" in text
+        assert "When not to use this one" in text and "Not where either partner is afraid" in text
+        assert "observation, feeling, need and request (Rosenberg)" not in text  # for the leader only
