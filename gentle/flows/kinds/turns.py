@@ -174,12 +174,14 @@ def _answer(step: TurnsStep, value: Any, names: Any) -> list[dict[str, Any]]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
         raise Refused("a turns answer is a list of exchanges")
     result = []
+    floors, last = 0, None  # one floor may hold several exchanges ("is there more?": yes)
     for i, item in enumerate(value):
         if not isinstance(item, dict):
             raise Refused(f"exchange {i + 1} must be a mapping")
         speaker = item.get("speaker")
         if speaker not in (0, 1) or isinstance(speaker, bool):
             raise Refused(f"exchange {i + 1} needs speaker 0 or 1")
+        floors, last = floors + (speaker != last), speaker
         mirror = item.get("mirror")
         if mirror is not None and not isinstance(mirror, str):
             raise Refused(f"exchange {i + 1}: mirror must be text")
@@ -188,7 +190,7 @@ def _answer(step: TurnsStep, value: Any, names: Any) -> list[dict[str, Any]]:
             raise Refused(f"exchange {i + 1}: heard is a list of yes/no answers")
         try:
             result.append({
-                "round": int(item.get("round", i // 2 + 1)),
+                "round": int(item.get("round", (floors - 1) // 2 + 1)),
                 "speaker": speaker,
                 "listener": 1 - speaker,
                 "mirror": mirror,
