@@ -237,14 +237,14 @@ def _handout(step: TurnsStep, pages: Any) -> list:
     blocks.append(pages.paragraph(pages.line(step.heard_question, "turns"), "Then the speaker is asked"))
     if step.restate_prompt:
         blocks.append(pages.paragraph(
-            f"{pages.line(step.restate_prompt, 'turns')} Then the listener says it back again.",
+            f"{pages.line(step.restate_prompt, 'turns')} Then the listener tries again.",
             "If the speaker does not quite feel heard"))
     if step.more_question:
         blocks.append(pages.paragraph(
-            f"{pages.line(step.more_question, 'turns')} If yes, the speaker goes on, in the time "
-            "left on the floor, and the listener says back the new part too. If no, the floor "
+            f"{pages.line(step.more_question, 'turns')} Yes: the speaker goes on, in the time "
+            "left on the floor, and the listener says back the new part too. No: the floor "
             "passes to the other partner.",
-            "Once the speaker feels heard, ask"))
+            "Once the speaker feels heard, they are asked"))
     return blocks
 
 
