@@ -147,3 +147,18 @@ def test_a_restart_resumes_mid_floor_after_yes_to_more() -> None:
     again = Runner.restore(flow, json.loads(json.dumps(runner.snapshot())), clock)
     assert (again.turn.phase, again.turn.speaker, len(again.turn.exchanges)) == ("speaking", 0, 1)
     assert again.timer.remaining(clock.now()) == 45
+
+
+def test_yes_to_more_while_paused_keeps_the_floor_still_until_the_session_goes_on() -> None:
+    runner, clock, _ = start(make_flow(turns(more_question=MORE)))
+    clock.advance(10)
+    runner.turn_done_speaking()
+    runner.turn_mirrored(None)
+    runner.turn_heard(True)
+    runner.pause()
+    runner.turn_more(True)
+    clock.advance(100)
+    assert runner.timer.remaining(clock.now()) == 50 and not runner.timer.running
+    runner.resume()
+    clock.advance(5)
+    assert runner.timer.remaining(clock.now()) == 45
