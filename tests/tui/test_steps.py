@@ -193,6 +193,7 @@ async def test_turns_is_there_more_keeps_the_floor_and_not_quite_asks_the_speake
         await walker.press("y")  # yes: Sam goes on, on the same floor
         assert runner.turn.phase == "speaking" and len(runner.turn.exchanges) == 1
         assert on_screen(app, "Sam has the floor — Alex listens"), screen_text(app)
+        assert on_screen(app, "Round 1 of 2 · part 2"), screen_text(app)
         await walker.press("enter", "enter")  # done; mirrored aloud
         await walker.press("y")
         assert on_screen(app, "Sam, is there more?"), screen_text(app)

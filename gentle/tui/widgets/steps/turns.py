@@ -89,8 +89,11 @@ class TurnsView(StepView):
         banner.update(Content.assemble(w.name(speaker), " has the floor — ", w.name(listener), " listens"))
         for index, css_class in enumerate(PARTNER_CLASSES):
             banner.set_class(index == speaker, css_class)
+        # After "is there more?" yes, the same floor holds another part.
+        part = 1 + sum(1 for e in turn.exchanges if (e.get("round"), e.get("speaker")) == (turn.round, turn.speaker))
         self.query_one("#turn-round", Static).update(
-            f"Round {turn.round} of {turn.rounds}" + (f" · try {turn.attempt}" if turn.attempt > 1 else "")
+            f"Round {turn.round} of {turn.rounds}" + (f" · part {part}" if part > 1 else "")
+            + (f" · try {turn.attempt}" if turn.attempt > 1 else "")
         )
         key = self._moment(turn)
         if key != self._phase_shown:
