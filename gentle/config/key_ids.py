@@ -93,7 +93,9 @@ KEY_IDS: Mapping[str, tuple[str, str]] = MappingProxyType({
     'turn-heard-no': ('n', 'Not quite: try mirroring again.'),
     'turn-heard-yes': ('y', 'Yes, I felt heard.'),
     'turn-more': ('plus,equals_sign', 'One more minute on the floor.'),
+    'turn-no-more': ('n', "That's all for now: the floor passes."),
     'turn-pause': ('space', 'Pause or carry on.'),
+    'turn-there-is-more': ('y', 'Yes, there is more to say: the speaker goes on.'),
     'write-done': ('ctrl+s', 'Give what you wrote and go on.'),
     'write-own-words': ('ctrl+o', 'Write the whole sentence yourself.'),
 })

@@ -70,10 +70,12 @@ class TimerEnded:
 class TurnMoved:
     """The floor in a turns step moved on without a confirmed exchange: the speaker is
     done, the listener said back what they heard (``mirror``), the speaker did not quite
-    feel heard, or Back stepped one move back (``back``)."""
+    feel heard, the speaker felt heard and is asked "is there more?" (phase "more": the
+    exchange is recorded, as a TurnTaken, once they answer), or Back stepped one move
+    back (``back``)."""
 
     step_id: str
-    phase: Literal["speaking", "mirroring", "checking"]  # the phase it moved to
+    phase: Literal["speaking", "mirroring", "checking", "more"]  # the phase it moved to
     round: int
     speaker: int
     attempt: int
@@ -84,7 +86,8 @@ class TurnMoved:
 
 @record
 class TurnTaken:
-    """One speaker/listener exchange in a turns step was confirmed ("I felt heard").
+    """One speaker/listener exchange in a turns step was confirmed ("I felt heard", and,
+    when the step asks "is there more?", its answer: yes keeps the floor, no passes it).
 
     Emitted as it happens so the mirror text is not lost if the app closes mid-step;
     the step's AnswerGiven (all exchanges) follows when the last round is done.

@@ -4,7 +4,8 @@
   gentle offers one: the step waits, frozen, and the couple come back exactly there.
   Its return time is a wall-clock deadline, so it survives closing the app; every
   change to it (extended, paused, ended) is an event, so it survives a restart too.
-* The floor of a turns step: speaking, saying back what was heard, checking. Each move
+* The floor of a turns step: speaking, saying back what was heard, checking, and (when
+  the step asks it) "is there more?". Each move
   is an event (``TurnMoved``, ``TurnTaken``), so a restart carries on mid-exchange.
 
 Mixed into :class:`gentle.engine.runner.Runner`; they use its state (``self._s``).
@@ -160,10 +161,27 @@ class TurnMoves:
         if step is None or turn is None:
             return refused(why)
         now = self.now()  # type: ignore[attr-defined]
-        after = turn_machine.heard(turn, yes, now, step.floor_seconds, frozen=self._s.frozen)
+        after = turn_machine.heard(turn, yes, now, step.floor_seconds, frozen=self._s.frozen,
+                                   more=bool(step.more_question))
         if after is None:
             return refused(f"the speaker is asked only once the listener has said it back "
                            f"(now: {turn.phase})")
+        return self._turn_answered(step, turn, after, now)
+
+    def turn_more(self, yes: bool) -> Verdict:
+        """The speaker's answer to the step's `more_question:` ("is there more?"): yes,
+        they speak again on the same floor; no, the floor passes."""
+        step, turn, why = self._turns()
+        if step is None or turn is None:
+            return refused(why)
+        now = self.now()  # type: ignore[attr-defined]
+        after = turn_machine.more(turn, yes, now, step.floor_seconds, frozen=self._s.frozen)
+        if after is None:
+            return refused(f"the speaker is asked if there is more only once they felt heard "
+                           f"(now: {turn.phase})")
+        return self._turn_answered(step, turn, after, now)
+
+    def _turn_answered(self, step: Any, turn: TurnState, after: TurnState, now: float) -> Verdict:
         self._s.turn = after
         if len(after.exchanges) > len(turn.exchanges):
             self._emit(ev.TurnTaken(step.id, dict(after.exchanges[-1]), now))  # type: ignore[attr-defined]

@@ -166,3 +166,42 @@ async def test_turns_record_typed_and_spoken_mirrors_and_retries() -> None:
         (1, None, 1, [True]),
     ]
     assert exchanges[0]["mirrors"] == ["You felt alone", None]
+
+
+async def test_turns_is_there_more_keeps_the_floor_and_not_quite_asks_the_speaker_to_restate() -> None:
+    from pathlib import Path
+
+    from gentle.flows.catalogue import Catalogue
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "flows"
+    app, _ = make_app(Catalogue(extra=[fixtures]).load("turns-more"))
+    async with app.run_test(size=(80, 30)) as pilot:
+        walker = await at_step(pilot, "floor")
+        runner = app.screen.runner
+        assert on_screen(app, "Sam has the floor — Alex listens"), screen_text(app)
+        await walker.press("enter")  # Sam is done
+        assert not on_screen(app, "say again the part"), screen_text(app)  # a first try: no prompt
+        await walker.type("You felt alone")
+        await walker.press("enter")
+        await walker.press("n")  # not quite
+        assert on_screen(app, "Sam, say again the part that was missed."), screen_text(app)
+        assert on_screen(app, "Alex, say back what you heard"), screen_text(app)
+        await walker.press("enter")  # said aloud this time
+        assert on_screen(app, "Sam, did you feel heard?"), screen_text(app)
+        await walker.press("y")
+        assert on_screen(app, "Sam, is there more?"), screen_text(app)
+        await walker.press("y")  # yes: Sam goes on, on the same floor
+        assert runner.turn.phase == "speaking" and len(runner.turn.exchanges) == 1
+        assert on_screen(app, "Sam has the floor — Alex listens"), screen_text(app)
+        assert on_screen(app, "Round 1 of 2 · part 2"), screen_text(app)
+        await walker.press("enter", "enter")  # done; mirrored aloud
+        await walker.press("y")
+        assert on_screen(app, "Sam, is there more?"), screen_text(app)
+        await walker.press("n")  # that's all: the floor passes
+        assert on_screen(app, "Alex has the floor — Sam listens"), screen_text(app)
+        exchanges = runner.turn.exchanges
+    assert [(e["round"], e["speaker"], e["attempts"], e["heard"]) for e in exchanges] == [
+        (1, 0, 2, [False, True]),
+        (1, 0, 1, [True]),
+    ]
+    assert exchanges[0]["mirrors"] == ["You felt alone", None]

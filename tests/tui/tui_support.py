@@ -215,6 +215,10 @@ class Walker:
                 assert self.runner.turn.phase == "mirroring"
                 await self.press("enter")  # said aloud this time
             await self.press("y")
+            if step.more_question:  # "is there more?": no, one exchange per floor (as a walk)
+                question = fill(step.more_question, partner1=NAMES[0], partner2=NAMES[1], speaker=speaker, listener=listener)
+                assert on_screen(self.app, question), screen_text(self.app)
+                await self.press("n")
 
 
 def _key(char: str) -> str:

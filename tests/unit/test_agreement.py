@@ -107,6 +107,8 @@ def app_path(flow: Any, answers: dict[str, Any]) -> tuple[list[Any], list[Any]]:
                 clock.advance(step.floor_seconds)
                 assert runner.turn_done_speaking() and runner.turn_mirrored(exchange["mirror"])
                 verdict = runner.turn_heard(True)
+                if verdict and runner.turn is not None and runner.turn.phase == "more":
+                    verdict = runner.turn_more(False)  # "is there more?" no: one exchange per floor
         elif not kind.asks:
             verdict = runner.submit(None)
         else:

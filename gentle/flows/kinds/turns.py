@@ -35,6 +35,11 @@ class TurnsStep(StepBase):
     speaker_prompt: str = ""
     listener_prompts: tuple[str, ...] = ()
     heard_question: str = "{speaker}, did you feel heard?"
+    # Asked of the speaker once they felt heard ("{speaker}, is there more?"): yes, they
+    # speak again on the same floor; no, the floor passes. "" (the default): not asked.
+    more_question: str = ""
+    # Shown to the speaker while the listener tries again after "not quite". "": none.
+    restate_prompt: str = ""
     text: str | None = None
 
 
@@ -53,6 +58,10 @@ def _read(c: Any) -> TurnsStep:
     heard = f.text("heard_question", names=c.names)
     if heard is not None:
         extra["heard_question"] = heard
+    for key in ("more_question", "restate_prompt"):
+        value = f.text(key, names=c.names)
+        if value:
+            extra[key] = value
     return TurnsStep(
         **values, rounds=int(rounds or 1), floor_seconds=float(floor or 180.0),
         first_speaker=first,
@@ -191,12 +200,14 @@ def _answer(step: TurnsStep, value: Any, names: Any) -> list[dict[str, Any]]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
         raise Refused("a turns answer is a list of exchanges")
     result = []
+    floors, last = 0, None  # one floor may hold several exchanges ("is there more?": yes)
     for i, item in enumerate(value):
         if not isinstance(item, dict):
             raise Refused(f"exchange {i + 1} must be a mapping")
         speaker = item.get("speaker")
         if speaker not in (0, 1) or isinstance(speaker, bool):
             raise Refused(f"exchange {i + 1} needs speaker 0 or 1")
+        floors, last = floors + (speaker != last), speaker
         mirror = _words_of(item.get("mirror"), f"exchange {i + 1}: the mirror")
         heard = _heard(item.get("heard", [True]), f"exchange {i + 1}")
         mirrors = item.get("mirrors", [mirror])
@@ -205,7 +216,7 @@ def _answer(step: TurnsStep, value: Any, names: Any) -> list[dict[str, Any]]:
         mirrors = [_words_of(m, f"exchange {i + 1}: a mirror") for m in mirrors]
         try:
             result.append({
-                "round": int(item.get("round", i // 2 + 1)),
+                "round": int(item.get("round", (floors - 1) // 2 + 1)),
                 "speaker": speaker,
                 "listener": 1 - speaker,
                 "mirror": mirror,
@@ -250,6 +261,16 @@ def _handout(step: TurnsStep, pages: Any) -> list:
     if step.listener_prompts:
         blocks.append(pages.list([pages.line(p, "turns") for p in step.listener_prompts], "The listener"))
     blocks.append(pages.paragraph(pages.line(step.heard_question, "turns"), "Then the speaker is asked"))
+    if step.restate_prompt:
+        blocks.append(pages.paragraph(
+            f"{pages.line(step.restate_prompt, 'turns')} Then the listener tries again.",
+            "If the speaker does not quite feel heard"))
+    if step.more_question:
+        blocks.append(pages.paragraph(
+            f"{pages.line(step.more_question, 'turns')} Yes: the speaker goes on, in the time "
+            "left on the floor, and the listener says back the new part too. No: the floor "
+            "passes to the other partner.",
+            "Once the speaker feels heard, they are asked"))
     return blocks
 
 
@@ -257,7 +278,7 @@ KIND = StepKind(
     name="turns",
     summary="Speaker and listener take the floor in turn; the listener says back what they heard.",
     keys=("rounds", "floor_minutes", "floor_seconds", "first_speaker", "speaker_prompt",
-          "listener_prompts", "heard_question", "text"),
+          "listener_prompts", "heard_question", "more_question", "restate_prompt", "text"),
     read=_read,
     schema=Schema(
         {
@@ -273,6 +294,13 @@ KIND = StepKind(
             "speaker_prompt": text_schema("Shown to the speaker; may use {speaker} and {listener}."),
             "listener_prompts": texts_schema("Phrases for the listener, like 'What I heard is...'", 1),
             "heard_question": text_schema("Asked of the speaker at the end of their turn."),
+            "more_question": text_schema("Asked of the speaker once they felt heard, like "
+                                         "'{speaker}, is there more?': yes, they speak again on "
+                                         "the same floor; no, the floor passes. Not asked when "
+                                         "left out."),
+            "restate_prompt": text_schema("Shown to the speaker when they did not quite feel "
+                                          "heard, while the listener tries again, like "
+                                          "'{speaker}, say again the part that was missed.'"),
             "text": text_schema("Shown before the turns start."),
         },
         ("speaker_prompt", "listener_prompts"),

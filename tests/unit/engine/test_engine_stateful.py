@@ -2,7 +2,8 @@
 
 A hypothesis state machine drives one Runner per run through a flow with every intent
 the app and walk use: answers that fit and answers that don't, Back, skip, breaks
-called, extended, paused and ended, gentle's offer taken or declined, turns moves,
+called, extended, paused and ended, gentle's offer taken or declined, turns moves
+(with "is there more?" where a step asks it),
 drafts, time passing. After every step it checks:
 
 * no intent ever raises: one that doesn't fit the moment is refused (a Verdict);
@@ -131,13 +132,16 @@ class RunnerMachine(RuleBasedStateMachine):
                 value = default_value(runner.step)
                 self.said(runner.skip() if value is SKIP else runner.submit(value))
 
-    @rule()
-    def speak_listen_check(self) -> None:
-        """One whole exchange of a turns step, said aloud and heard."""
+    @rule(more=st.booleans())
+    def speak_listen_check(self, more: bool = False) -> None:
+        """One whole exchange of a turns step, said aloud and heard; where the step asks
+        "is there more?", the speaker goes on (``more``) or the floor passes."""
         if self.runner.turn is not None:
             for move in (self.runner.turn_done_speaking, lambda: self.runner.turn_mirrored(None),
                          lambda: self.runner.turn_heard(True)):
                 self.said(move())
+            if self.runner.turn is not None and self.runner.turn.phase == "more":
+                self.said(self.runner.turn_more(more))
 
     @rule()
     def back(self) -> None:
@@ -183,6 +187,10 @@ class RunnerMachine(RuleBasedStateMachine):
     @rule(yes=st.booleans())
     def heard(self, yes: bool) -> None:
         self.said(self.runner.turn_heard(yes))
+
+    @rule(yes=st.booleans())
+    def more(self, yes: bool) -> None:
+        self.said(self.runner.turn_more(yes))
 
     @rule(first=st.sampled_from(["Robin", "Kai", "  ", "robin"]), second=st.sampled_from(["Kai", "Sam"]))
     def give_names(self, first: str, second: str) -> None:

@@ -148,6 +148,20 @@ def test_turns_heard_yes_in_a_full_exchange_is_one_yes() -> None:
     assert [(e["heard"], e["confirmed"]) for e in result.answers[0].value] == [([True], True), ([False], False)]
 
 
+def test_turns_with_more_a_walk_keeps_one_exchange_per_floor_unless_the_file_gives_more() -> None:
+    step = TurnsStep(id="t", speaker_prompt="s", listener_prompts=("l",), rounds=2,
+                     more_question="{speaker}, is there more?")
+    flow = make_flow(step)
+    default = walk(flow, {}).answers[0].value
+    assert [(e["round"], e["speaker"]) for e in default] == [(1, 0), (1, 1), (2, 0), (2, 1)]
+    given = [{"speaker": 0, "mirror": "a"}, {"speaker": 0, "mirror": "b"}, {"speaker": 1},
+             {"speaker": 0}, {"speaker": 1}, {"speaker": 1, "mirror": "c"}]
+    result = walk(flow, {"t": given})
+    assert [(e["round"], e["speaker"], e["mirror"]) for e in result.answers[0].value] == [
+        (1, 0, "a"), (1, 0, "b"), (1, 1, None), (2, 0, None), (2, 1, None), (2, 1, "c")]
+    assert result.defaulted == set()
+
+
 def test_bad_answers_and_unknown_steps_are_clear_errors() -> None:
     with pytest.raises(WalkError, match="off the 0..10 scale") as info:
         walk(make_flow(rate("check")), {"check": [12, 1]})

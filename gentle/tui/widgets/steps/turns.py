@@ -2,7 +2,10 @@
 
 speaking (the floor timer runs) -> Enter -> the listener mirrors (types it, or just
 presses Enter after saying it aloud) -> the speaker is asked "did you feel heard?":
-y passes the floor on, n gives the listener another try. The runner keeps score.
+y passes the floor on, n gives the listener another try (with the step's
+`restate_prompt:` shown to the speaker). With a `more_question:`, a y asks "is there
+more?" first: y, the speaker goes on with the same floor; n passes it. The runner keeps
+score.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ class TurnsView(StepView):
         Binding("enter", "done_speaking", "Done speaking", id="turn-done", tooltip="The speaker has finished."),
         Binding("y", "heard(True)", "Yes, heard", id="turn-heard-yes", tooltip="Yes, I felt heard."),
         Binding("n", "heard(False)", "Not quite", id="turn-heard-no", tooltip="Not quite: try mirroring again."),
+        Binding("y", "more_answer(True)", "Yes, there's more", id="turn-there-is-more", tooltip="Yes, there is more to say: the speaker goes on."),
+        Binding("n", "more_answer(False)", "That's all", id="turn-no-more", tooltip="That's all for now: the floor passes."),
         Binding("plus,equals_sign", "more", "1 more min", id="turn-more", key_display="+", tooltip="One more minute on the floor."),
         Binding("space", "screen.pause_all", "Pause", id="turn-pause", tooltip="Pause or carry on.", show=False),
     ]
@@ -43,11 +48,14 @@ class TurnsView(StepView):
             yield Static("", id="floor-time", classes="floor-time")
             yield Static("", id="listener-prompts", classes="listener-prompts")
         with Vertical(id="mirroring"):
+            yield Static("", id="restate-prompt", classes="ask")  # to the speaker, on a retry
             yield Static("", id="mirror-ask", classes="ask")
             yield Field(id="mirror-input", placeholder="Type what you heard, or just press Enter after saying it aloud")
         with Vertical(id="checking"):
             yield Static("", id="mirror-said", classes="prose")
             yield Static("", id="heard-question", classes="ask")
+        with Vertical(id="more"):
+            yield Static("", id="more-question", classes="ask")
         yield Words("", id="turn-hint", classes="hint")
         # The flow's own words about taking turns come last: the banner says who is who.
         yield Words("", id="turns-text", classes="prose turns-text")
@@ -67,6 +75,8 @@ class TurnsView(StepView):
             return phase == "speaking"
         if action == "heard":
             return phase == "checking"
+        if action == "more_answer":
+            return phase == "more"
         return True
 
     def state_changed(self) -> None:
@@ -79,8 +89,11 @@ class TurnsView(StepView):
         banner.update(Content.assemble(w.name(speaker), " has the floor — ", w.name(listener), " listens"))
         for index, css_class in enumerate(PARTNER_CLASSES):
             banner.set_class(index == speaker, css_class)
+        # After "is there more?" yes, the same floor holds another part.
+        part = 1 + sum(1 for e in turn.exchanges if (e.get("round"), e.get("speaker")) == (turn.round, turn.speaker))
         self.query_one("#turn-round", Static).update(
-            f"Round {turn.round} of {turn.rounds}" + (f" · try {turn.attempt}" if turn.attempt > 1 else "")
+            f"Round {turn.round} of {turn.rounds}" + (f" · part {part}" if part > 1 else "")
+            + (f" · try {turn.attempt}" if turn.attempt > 1 else "")
         )
         key = self._moment(turn)
         if key != self._phase_shown:
@@ -92,7 +105,7 @@ class TurnsView(StepView):
     def _show_phase(self, turn) -> None:
         who = {"speaker": turn.speaker, "listener": turn.listener}
         self.query_one("#turns-text", Words).say(self.text(self.step.text, **who) if self.step.text else "")
-        for phase in ("speaking", "mirroring", "checking"):
+        for phase in ("speaking", "mirroring", "checking", "more"):
             self.query_one(f"#{phase}").display = turn.phase == phase
         hint = ""
         if turn.phase == "speaking":
@@ -104,6 +117,10 @@ class TurnsView(StepView):
             hint = "Enter when the speaker is done · + one more minute · Space pauses"
             self.focus(scroll_visible=False)
         elif turn.phase == "mirroring":
+            restate = self.query_one("#restate-prompt", Static)
+            retry = turn.attempt > 1 and bool(self.step.restate_prompt)
+            restate.display = retry
+            restate.update(self.text(self.step.restate_prompt, **who) if retry else "")
             ask = Content.assemble(
                 self.wording.name(turn.listener),
                 ", say back what you heard, in your own words. ",
@@ -115,6 +132,10 @@ class TurnsView(StepView):
             draft = self.runner.draft_for(self.step.id, turn.listener)
             field.value = draft if isinstance(draft, str) else ""
             self.call_after_refresh(field.focus)
+        elif turn.phase == "more":
+            self.query_one("#more-question", Static).update(self.text(self.step.more_question, **who))
+            hint = "y: yes, there's more · n: that's all, the floor passes"
+            self.focus(scroll_visible=False)
         else:
             said = turn.mirrors[-1] if turn.mirrors else None
             mirror = self.query_one("#mirror-said", Static)
@@ -150,7 +171,7 @@ class TurnsView(StepView):
 
     @staticmethod
     def _moment(turn) -> tuple:
-        return (turn.round, turn.speaker, turn.phase, turn.attempt)
+        return (turn.round, turn.speaker, turn.phase, turn.attempt, len(turn.exchanges))
 
     def draft(self) -> object:
         turn = self.runner.turn
@@ -172,6 +193,9 @@ class TurnsView(StepView):
 
     def action_heard(self, yes: bool) -> None:
         self.act(lambda: self.runner.turn_heard(yes))
+
+    def action_more_answer(self, yes: bool) -> None:
+        self.act(lambda: self.runner.turn_more(yes))
 
     def action_more(self) -> None:
         if self.is_current:
