@@ -93,6 +93,8 @@ FEATURES = {
     "no automatic offer on one step": r"offer_break: false",
     "a required break": r"required: true",
     "a support step": r"kind: support",
+    "is there more?": r"more_question:",
+    "a restate prompt": r"restate_prompt:",
 }
 
 
