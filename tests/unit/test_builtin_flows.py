@@ -255,6 +255,23 @@ def test_aftermath_goes_through_the_five_parts_only_when_both_are_calm() -> None
         assert result.path[-1] == "not-yet" and "feelings" not in result.path
 
 
+def _same_scale(a: RateStep, b: RateStep) -> None:
+    assert (a.low, a.high, dict(a.labels), a.measures) == (b.low, b.high, dict(b.labels), b.measures)
+
+
+def test_full_checks_distress_again_at_the_end_on_the_opening_scale() -> None:
+    flow = load("full")
+    end, start = flow.step("distress-end"), flow.step("pause-and-breathe.check-in")
+    assert isinstance(end, RateStep) and isinstance(start, RateStep)
+    _same_scale(end, start)
+    calm = walk(flow, {"distress-end": [3, 2]}, PARTNERS)
+    assert calm.path[-2:] == ["distress-end", "closeness-end"] and not calm.offers
+    high = walk(flow, {"distress-end": [3, 8]}, PARTNERS)
+    assert high.path[-2:] == ["distress-end", "still-a-lot"]
+    assert [o.step_id for o in high.offers] == ["distress-end"]  # the break offer still comes
+    assert "Safety and support" in flow.step("still-a-lot").text
+
+
 def test_facilitator_notes_help_and_conditional_routes_are_all_used() -> None:
     steps = [step for flow_id in IDS for step in load(flow_id).steps]
     assert sum(1 for s in steps if s.facilitator) >= 6
