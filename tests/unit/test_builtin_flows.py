@@ -246,7 +246,7 @@ def test_aftermath_goes_through_the_five_parts_only_when_both_are_calm() -> None
     calm = walk(flow, {"calm-check": [2, 3], "willing": ["I'm ready", "I'm ready"]}, PARTNERS)
     for part in ("feelings", "realities", "triggers", "my-part", "plans"):
         assert part in calm.path
-    assert calm.path[-1] == "close"
+    assert calm.path[-1] == "close"  # the closing check's default (5) is below 6
     for answers in (
         {"calm-check": [2, 6]},
         {"calm-check": [1, 1], "willing": ["I'm ready", "Not today"]},
@@ -270,6 +270,19 @@ def test_full_checks_distress_again_at_the_end_on_the_opening_scale() -> None:
     assert high.path[-2:] == ["distress-end", "still-a-lot"]
     assert [o.step_id for o in high.offers] == ["distress-end"]  # the break offer still comes
     assert "Safety and support" in flow.step("still-a-lot").text
+
+
+def test_aftermath_checks_again_at_the_end_and_closes_honestly_when_it_still_stings() -> None:
+    flow = load("aftermath")
+    end, start = flow.step("calm-again"), flow.step("calm-check")
+    assert isinstance(end, RateStep) and isinstance(start, RateStep)
+    _same_scale(end, start)
+    ready = {"calm-check": [2, 3], "willing": ["I'm ready", "I'm ready"]}
+    calm = walk(flow, {**ready, "calm-again": [2, 5]}, PARTNERS)
+    assert calm.path[-2:] == ["calm-again", "close"] and not calm.offers
+    high = walk(flow, {**ready, "calm-again": [6, 1]}, PARTNERS)
+    assert high.path[-2:] == ["calm-again", "still-stings"]
+    assert [(o.step_id, o.threshold) for o in high.offers] == [("calm-again", 6)]
 
 
 def test_facilitator_notes_help_and_conditional_routes_are_all_used() -> None:
