@@ -285,6 +285,14 @@ def test_aftermath_checks_again_at_the_end_and_closes_honestly_when_it_still_sti
     assert [(o.step_id, o.threshold) for o in high.offers] == [("calm-again", 6)]
 
 
+def test_aftermath_own_part_names_own_behaviour_not_only_circumstances() -> None:
+    items = load("aftermath").step("set-up").items
+    for own in ("I've been quick to criticise lately", "I haven't been listening well",
+                "I got defensive instead of hearing what was said"):
+        assert own in items
+    assert not any(re.search(r"\byou\b|\{other\}", item, re.IGNORECASE) for item in items)
+
+
 def test_facilitator_notes_help_and_conditional_routes_are_all_used() -> None:
     steps = [step for flow_id in IDS for step in load(flow_id).steps]
     assert sum(1 for s in steps if s.facilitator) >= 6
