@@ -293,6 +293,23 @@ def test_aftermath_own_part_names_own_behaviour_not_only_circumstances() -> None
     assert not any(re.search(r"\byou\b|\{other\}", item, re.IGNORECASE) for item in items)
 
 
+def test_i_statement_each_partner_answers_the_others_request() -> None:
+    flow = load("i-statement")
+    respond = flow.step("respond")
+    assert isinstance(respond, ChooseStep) and respond.who == "each"
+    assert "{answer:statement:other}" in respond.ask
+    sentences = ["I feel worried when plans change late. Would you text me?",
+                 "I feel tired when we argue at midnight. Could we stop by ten?"]
+    path, runner = drive(flow, {"statement": [sentences], "read-back": [[[], []]],
+                                "respond": [["Part of it", "Yes, I can do that"]]})
+    assert path[-2:] == ["share", "respond"]
+    picked = {a.partner: a.value for a in runner.answers if a.step_id == "respond"}
+    assert picked == {0: "Part of it", 1: "Yes, I can do that"}
+    # Each partner is shown the request they are answering: the other's sentence.
+    other = {p: runner.answer_words("statement", "other", asking=p) for p in (0, 1)}
+    assert other == {0: sentences[1], 1: sentences[0]}
+
+
 def test_facilitator_notes_help_and_conditional_routes_are_all_used() -> None:
     steps = [step for flow_id in IDS for step in load(flow_id).steps]
     assert sum(1 for s in steps if s.facilitator) >= 6
