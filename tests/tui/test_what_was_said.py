@@ -165,7 +165,12 @@ async def test_the_end_shows_both_partners_words_and_s_saves_them(tmp_path: Path
         await walker.press("ctrl+o")
         await walker.type("I miss our walks.")
         await walker.press("ctrl+s", "enter", "enter", "enter")
+        await walker.press("1", "enter", "1", "enter")  # each answers the other's request
         assert app.screen.runner.finished
+        # At 40×12 the request step was scrolled to its options, and the end screen opens
+        # a line or two down from its top; go back up to its first words.
+        for _ in range(4):
+            await walker.press("up")
         assert on_screen(app, "You made it to the end."), screen_text(app)
         for _ in range(12):  # it scrolls, at 40×12
             await walker.press("down")

@@ -27,7 +27,7 @@ from gentle.engine.clock import FakeClock
 from gentle.engine.pacer import total_seconds
 from gentle.engine.routing import choose_route
 from gentle.engine.runner import Runner
-from gentle.engine.walk import OFFERS_KEY, walk
+from gentle.engine.walk import OFFERS_KEY, WalkError, walk
 from gentle.flows.catalogue import Catalogue
 from gentle.flows.kinds import kind_of
 from gentle.flows.kinds.turns import default_exchanges
@@ -75,8 +75,12 @@ def answer_sets(draw: Any, flow: Any) -> dict[str, Any]:
     return answers
 
 
-def app_path(flow: Any, answers: dict[str, Any]) -> tuple[list[Any], list[Any]]:
-    """The session screen's way through: (events, [(step left, choice, evidence)])."""
+def app_path(flow: Any, answers: dict[str, Any]) -> tuple[list[Any], list[Any], bool]:
+    """The session screen's way through: (events, [(step left, choice, evidence)], ended).
+
+    ``ended`` is False when the answers, given the same at every visit, send the couple
+    round a loop for good (pause-and-breathe's "another round of breathing" with a
+    rating that never comes down): then the walk must say so too."""
     clock = FakeClock(START)
     events: list[Any] = []
     runner = Runner(flow, PARTNERS, clock, events.append)
@@ -123,8 +127,8 @@ def app_path(flow: Any, answers: dict[str, Any]) -> tuple[list[Any], list[Any]]:
             assert choice.target == target
             left.append((step, choice))
     else:
-        pytest.fail("the app's path did not end")
-    return events, left
+        return events, left, False
+    return events, left, True
 
 
 def entered(events: list[Any]) -> list[str]:
@@ -207,8 +211,15 @@ def test_the_app_walk_and_handout_agree(flow_id: str) -> None:
               suppress_health_check=list(HealthCheck))
     @given(answers=answer_sets(flow))
     def agree(answers: dict[str, Any]) -> None:
-        app_events, left = app_path(flow, answers)
+        app_events, left, ended = app_path(flow, answers)
         walked: list[Any] = []
+        if not ended:
+            # The same answers at every visit go round a loop: walk refuses them, naming it.
+            with pytest.raises(WalkError, match="loop"):
+                walk(flow, answers, PARTNERS, clock=FakeClock(START), on_event=walked.append)
+            assert entered(app_events)[:len(entered(walked))] == entered(walked)
+            check_handout(flow, left, app_events)
+            return
         result = walk(flow, answers, PARTNERS, clock=FakeClock(START), on_event=walked.append)
         assert entered(app_events) == result.path
         app_answers = [(e.step_id, e.partner, e.value) for e in app_events if isinstance(e, ev.AnswerGiven)]

@@ -11,9 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from gentle.engine.clock import FakeClock
+from gentle.engine.pacer import total_seconds
+from gentle.engine.runner import Runner
 from gentle.engine.walk import walk
+from gentle.flows.kinds import kind_of
 from gentle.flows.loader import check_flow
-from gentle.flows.model import STEP_KINDS, Flow, RateStep, TimerStep
+from gentle.flows.model import STEP_KINDS, ChooseStep, Flow, RateStep, TimerStep
 from gentle.flows.names import placeholders
 
 FLOWS = Path(__file__).resolve().parents[2] / "flows"
@@ -84,11 +88,77 @@ def test_pause_and_breathe_skips_the_break_when_both_are_below_seven() -> None:
     assert calm.path == ["welcome", "check-in", "breathe", "check-again", "settled"]
 
 
-def test_pause_and_breathe_says_so_kindly_when_still_stirred_up() -> None:
+def drive(flow: Flow, script: dict[str, list]) -> tuple[list[str], Runner]:
+    """Run ``flow`` as the app would, one visit at a time: ``script[step]`` holds the
+    answer for each visit to that step, in order (walk gives a step one answer for every
+    visit, so it can't go round a loop and come out). Timers and breathing run to their
+    end; break offers are declined."""
+    clock = FakeClock()
+    path: list[str] = []
+    runner = Runner(flow, PARTNERS, clock, lambda e: path.append(e.step_id) if type(e).__name__ == "StepEntered" else None)
+    while not runner.finished:
+        if runner.flooding:
+            runner.decline_break()
+            continue
+        step = runner.step
+        assert step is not None and len(path) < 200, path
+        clock_kind = kind_of(step).clock
+        if clock_kind == "countdown":
+            clock.advance(runner.timer.remaining(clock.now()) if runner.timer else 0.0)
+            assert runner.submit(None)
+        elif clock_kind == "stopwatch":
+            clock.advance(total_seconds(step))
+            assert runner.submit(None)
+        elif step.id in script:
+            given = script[step.id][path.count(step.id) - 1]  # this visit's answer
+            value = given[runner.asking] if isinstance(given, list) else given
+            assert runner.submit(value), step.id
+        else:
+            assert runner.submit(None) or runner.skip(), step.id
+    return path, runner
+
+
+def test_pause_and_breathe_offers_more_breathing_or_a_break_when_still_stirred_up() -> None:
     flow = load("pause-and-breathe")
-    still = walk(flow, {"check-in": [9, 9], "check-again": [7, 4]}, PARTNERS)
-    assert still.path[-1] == "still-stirred"
-    assert "settled" not in still.path
+    still = flow.step("still-stirred")
+    assert isinstance(still, ChooseStep) and still.who == "together"
+    # Never a cheerful "well done" or "ready?" after "It's still a lot": every way out of
+    # it breathes again, takes a proper break, or stops for today.
+    targets = {r.go for r in still.next}
+    assert targets == {"breathe", "cool-down", "stop-for-today"}
+    stopped = walk(flow, {"check-in": [9, 9], "check-again": [7, 4],
+                          "still-stirred": "Stop here for today"}, PARTNERS)
+    assert stopped.path[-2:] == ["still-stirred", "stop-for-today"]
+    assert "settled" not in stopped.path
+    # The 8 and 9 went straight to the break step (no offer needed); the 7 after
+    # breathing is offered a break on the way to "It's still a lot".
+    assert [o.step_id for o in stopped.offers] == ["check-again"]
+
+
+def test_pause_and_breathe_breathes_again_then_checks_again() -> None:
+    flow = load("pause-and-breathe")
+    path, _ = drive(flow, {"check-in": [[4, 3]], "check-again": [[8, 3], [4, 3]],
+                           "still-stirred": ["Another round of breathing together"]})
+    assert path == ["welcome", "check-in", "breathe", "check-again", "still-stirred",
+                    "breathe", "check-again", "settled"]
+
+
+def test_pause_and_breathe_takes_a_proper_break_then_checks_again() -> None:
+    flow = load("pause-and-breathe")
+    path, _ = drive(flow, {"check-in": [[4, 3]], "check-again": [[8, 3], [8, 3]],
+                           "still-stirred": ["A proper break apart, twenty minutes or more",
+                                             "Stop here for today"]})
+    assert path == ["welcome", "check-in", "breathe", "check-again", "still-stirred",
+                    "cool-down", "breathe", "check-again", "still-stirred", "stop-for-today"]
+
+
+def test_full_never_goes_from_still_a_lot_straight_to_ready() -> None:
+    flow = load("full")
+    result = walk(flow, {"pause-and-breathe.check-in": [3, 3],
+                         "pause-and-breathe.check-again": [8, 2],
+                         "pause-and-breathe.still-stirred": "Stop here for today"}, PARTNERS)
+    at = result.path.index("pause-and-breathe.still-stirred")
+    assert result.path[at + 1] == "pause-and-breathe.stop-for-today"
 
 
 def test_check_ins_measure_distress_for_each_partner() -> None:
@@ -176,13 +246,68 @@ def test_aftermath_goes_through_the_five_parts_only_when_both_are_calm() -> None
     calm = walk(flow, {"calm-check": [2, 3], "willing": ["I'm ready", "I'm ready"]}, PARTNERS)
     for part in ("feelings", "realities", "triggers", "my-part", "plans"):
         assert part in calm.path
-    assert calm.path[-1] == "close"
+    assert calm.path[-1] == "close"  # the closing check's default (5) is below 6
     for answers in (
         {"calm-check": [2, 6]},
         {"calm-check": [1, 1], "willing": ["I'm ready", "Not today"]},
     ):
         result = walk(flow, answers, PARTNERS)
         assert result.path[-1] == "not-yet" and "feelings" not in result.path
+
+
+def _same_scale(a: RateStep, b: RateStep) -> None:
+    assert (a.low, a.high, dict(a.labels), a.measures) == (b.low, b.high, dict(b.labels), b.measures)
+
+
+def test_full_checks_distress_again_at_the_end_on_the_opening_scale() -> None:
+    flow = load("full")
+    end, start = flow.step("distress-end"), flow.step("pause-and-breathe.check-in")
+    assert isinstance(end, RateStep) and isinstance(start, RateStep)
+    _same_scale(end, start)
+    calm = walk(flow, {"distress-end": [3, 2]}, PARTNERS)
+    assert calm.path[-2:] == ["distress-end", "closeness-end"] and not calm.offers
+    high = walk(flow, {"distress-end": [3, 8]}, PARTNERS)
+    assert high.path[-2:] == ["distress-end", "still-a-lot"]
+    assert [o.step_id for o in high.offers] == ["distress-end"]  # the break offer still comes
+    assert "Safety and support" in flow.step("still-a-lot").text
+
+
+def test_aftermath_checks_again_at_the_end_and_closes_honestly_when_it_still_stings() -> None:
+    flow = load("aftermath")
+    end, start = flow.step("calm-again"), flow.step("calm-check")
+    assert isinstance(end, RateStep) and isinstance(start, RateStep)
+    _same_scale(end, start)
+    ready = {"calm-check": [2, 3], "willing": ["I'm ready", "I'm ready"]}
+    calm = walk(flow, {**ready, "calm-again": [2, 5]}, PARTNERS)
+    assert calm.path[-2:] == ["calm-again", "close"] and not calm.offers
+    high = walk(flow, {**ready, "calm-again": [6, 1]}, PARTNERS)
+    assert high.path[-2:] == ["calm-again", "still-stings"]
+    assert [(o.step_id, o.threshold) for o in high.offers] == [("calm-again", 6)]
+
+
+def test_aftermath_own_part_names_own_behaviour_not_only_circumstances() -> None:
+    items = load("aftermath").step("set-up").items
+    for own in ("I've been quick to criticise lately", "I haven't been listening well",
+                "I got defensive instead of hearing what was said"):
+        assert own in items
+    assert not any(re.search(r"\byou\b|\{other\}", item, re.IGNORECASE) for item in items)
+
+
+def test_i_statement_each_partner_answers_the_others_request() -> None:
+    flow = load("i-statement")
+    respond = flow.step("respond")
+    assert isinstance(respond, ChooseStep) and respond.who == "each"
+    assert "{answer:statement:other}" in respond.ask
+    sentences = ["I feel worried when plans change late. Would you text me?",
+                 "I feel tired when we argue at midnight. Could we stop by ten?"]
+    path, runner = drive(flow, {"statement": [sentences], "read-back": [[[], []]],
+                                "respond": [["Part of it", "Yes, I can do that"]]})
+    assert path[-2:] == ["share", "respond"]
+    picked = {a.partner: a.value for a in runner.answers if a.step_id == "respond"}
+    assert picked == {0: "Part of it", 1: "Yes, I can do that"}
+    # Each partner is shown the request they are answering: the other's sentence.
+    other = {p: runner.answer_words("statement", "other", asking=p) for p in (0, 1)}
+    assert other == {0: sentences[1], 1: sentences[0]}
 
 
 def test_facilitator_notes_help_and_conditional_routes_are_all_used() -> None:
