@@ -73,13 +73,14 @@ ul.routes li::before { content: "\\2192\\00a0"; font-style: normal; color: var(-
 a { color: var(--accent); }
 @page { size: @PAPER@; margin: 11mm 13mm; }
 @media print {
-  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; line-height: 1.3; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.3; }
   header h1 { font-size: 1.8em; }
   p { margin: .3em 0; }
   h2 { margin: 1em 0 .4em; }
-  .step { margin: .8em 0; }
+  .step { margin: .6em 0; }
   .note { font-size: .92em; }
-  .sources h2 { font-size: 1.1em; border: none; margin: .7em 0 .2em; }
+  .sources h2 { font-size: 1.1em; border: none; margin: .5em 0 .15em; }
+  .sources { font-size: .75em; }
   h2, h3, .label, .who { break-after: avoid; page-break-after: avoid; }
   /* A step may go on over a page, but a scale, a list, a sentence to fill in, the lines
      to write on and the boxes never break in the middle. */

@@ -93,7 +93,7 @@ def test_show_json_is_the_normalised_flow_with_every_step_id_and_kind(home: Path
     flow = json.loads(result.stdout)
     assert flow["id"] == "full"
     assert all(step["id"] and step["kind"] in {"say", "breathe", "timer", "rate", "write", "choose",
-                                               "checklist", "turns"} for step in flow["steps"])
+                                               "checklist", "turns", "support"} for step in flow["steps"])
     ids = [s["id"] for s in flow["steps"]]
     assert "pause-and-breathe.check-in" in ids and len(ids) == len(set(ids))
 

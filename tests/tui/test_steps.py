@@ -157,8 +157,10 @@ async def test_turns_record_typed_and_spoken_mirrors_and_retries() -> None:
         await walker.press("enter")  # said aloud this time
         assert on_screen(app, "Alex said it aloud.")
         await walker.press("y")
+        assert on_screen(app, "Sam, is there more?"), screen_text(app)  # validate asks (Imago)
+        await walker.press("n")
         assert on_screen(app, "Alex has the floor — Sam listens"), screen_text(app)
-        await walker.press("enter", "enter", "y")
+        await walker.press("enter", "enter", "y", "n")
         runner = app.screen.runner
     exchanges = runner.answer_for("exchange", None).value
     assert [(e["speaker"], e["mirror"], e["attempts"], e["heard"]) for e in exchanges] == [
