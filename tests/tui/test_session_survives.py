@@ -101,7 +101,7 @@ async def test_esc_in_a_turn_steps_back_one_move_and_keeps_heard_turns() -> None
         runner = app.screen.runner
         await walker.press("enter")  # Sam is done speaking
         await walker.type("You felt rushed")
-        await walker.press("enter", "y")  # heard: Alex has the floor now
+        await walker.press("enter", "y", "n")  # heard, and nothing more: Alex has the floor now
         assert len(runner.turn.exchanges) == 1 and runner.turn.speaker == 1
         await walker.press("enter")  # Alex is done speaking
         await walker.press("escape")  # one move back: Alex speaking again
