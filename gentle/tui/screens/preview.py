@@ -112,6 +112,17 @@ class ProblemsPane(VerticalScroll):
         )
 
 
+def _show_problems(screen: Screen, problems: Sequence["Problem"]) -> None:
+    """Both preview screens: the problems in their pane (once it is composed)."""
+    panes = screen.query(ProblemsPane)
+    if panes:  # not yet composed: on_mount shows them
+        panes.first().show(problems)
+
+
+def _show_app_problems(screen: Screen) -> None:
+    _show_problems(screen, getattr(screen.app, "problems", []))
+
+
 class PreviewMarker(DemoMarker):
     pass
 
@@ -129,13 +140,8 @@ class PreviewSessionScreen(DemoSessionScreen):
         yield from super().compose_beside()
         yield ProblemsPane()
 
-    def on_mount(self) -> None:
-        self.show_problems(getattr(self.app, "problems", []))
-
-    def show_problems(self, problems: Sequence["Problem"]) -> None:
-        panes = self.query(ProblemsPane)
-        if panes:  # not yet composed: on_mount shows them
-            panes.first().show(problems)
+    on_mount = _show_app_problems
+    show_problems = _show_problems
 
 
 class PreviewWaitingScreen(Screen[None]):
@@ -157,13 +163,8 @@ class PreviewWaitingScreen(Screen[None]):
             yield ProblemsPane()
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        self.show_problems(getattr(self.app, "problems", []))
-
-    def show_problems(self, problems: Sequence["Problem"]) -> None:
-        panes = self.query(ProblemsPane)
-        if panes:  # not yet composed: on_mount shows them
-            panes.first().show(problems)
+    on_mount = _show_app_problems
+    show_problems = _show_problems
 
 
 class PreviewApp(DemoApp):
