@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import re
-
 from tui_support import NAMES, Walker, make_app, screen_text, session_ready
+from tui_support import seen as on_screen  # read across wrapped lines
 
 FLOW = """\
 id: read-back
@@ -30,12 +29,6 @@ steps:
     ask: "{partner}, read aloud: {answer:statement}. {other} rated {answer:check:other}."
     items: [I read it aloud]
 """
-
-
-def on_screen(app, words: str) -> bool:
-    """``words`` on screen, read across wrapped lines and the bar beside them."""
-    flat = re.sub(r"[█▌▊▎│]", " ", screen_text(app))
-    return " ".join(words.split()) in " ".join(flat.split())
 
 
 async def test_each_partner_reads_back_their_own_words(tmp_path: Path) -> None:

@@ -6,12 +6,11 @@ coaching says each phrase once."""
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from pathlib import Path
 
 from gentle import paths
-from tui_support import Walker, make_app, on_screen, screen_text, session_ready
+from tui_support import Walker, make_app, on_screen, screen_text, seen, session_ready
 
 
 async def at_step(pilot, step_id: str) -> Walker:
@@ -21,12 +20,6 @@ async def at_step(pilot, step_id: str) -> Walker:
     walker = Walker(pilot, None)
     await walker.settle()
     return walker
-
-
-def seen(app, words: str) -> bool:
-    """``words`` on screen, read across wrapped lines and the borders beside them."""
-    flat = re.sub(r"[█▌▊▎│]", " ", screen_text(app))
-    return " ".join(words.split()) in " ".join(flat.split())
 
 
 def stored_answers(step_id: str) -> list[tuple[int | None, object]]:

@@ -81,6 +81,12 @@ def on_screen(app: GentleApp, words: str) -> bool:
     return re.sub(r"\s+", " ", words) in flat
 
 
+def seen(app: GentleApp, words: str) -> bool:
+    """``words`` on screen, read across wrapped lines and the borders beside them."""
+    flat = re.sub(r"[█▌▊▎│]", " ", screen_text(app))
+    return " ".join(words.split()) in " ".join(flat.split())
+
+
 async def session_ready(pilot: Any) -> Any:
     """Wait until the session screen is up (it follows a first frame of the flow's name)."""
     for _ in range(100):
